@@ -1,0 +1,162 @@
+#include "app/cli.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string_view>
+
+#include "app/clisupport.h"
+#include "app/commands.h"
+#include "core/errors.h"
+
+namespace rapport::app {
+
+namespace {
+
+struct Command {
+    std::string_view name;
+    std::string_view usage;  ///< the line in --help
+    int (*run)(const Invocation&);
+};
+
+constexpr Command kCommands[] = {
+    {"export", "export OUT.json             back up the whole workspace to one JSON file",
+     exportCommand},
+    {"import",
+     "import IN.json [--replace]  restore a JSON backup into an empty workspace; --replace\n"
+     "                              swaps the whole content of a workspace that holds records,\n"
+     "                              after writing a backup of it next to the workspace file",
+     importCommand},
+    {"goals",
+     "goals [--json]              each goal with its metric, current value, target, progress\n"
+     "                              and whether it is on track",
+     goalsCommand},
+    {"calendar",
+     "calendar --from DATE --to DATE [--json]\n"
+     "                              every post of those days (series occurrences included) in\n"
+     "                              local time, with channel, purpose, status and the mix\n"
+     "                              advisor's flags; then the mix per niche",
+     calendarCommand},
+    {"export-ics",
+     "export-ics OUT.ics [--from DATE --to DATE]\n"
+     "                              the calendar as iCalendar: posts as events, series as\n"
+     "                              repeating events with their exceptions",
+     exportIcsCommand},
+    {"export-csv",
+     "export-csv --channel NAME OUT.csv [--from DATE --to DATE]\n"
+     "                              one channel's scheduled posts for a bulk scheduler\n"
+     "                              (date,time_24hr,message_text,link; default: a year from today)",
+     exportCsvCommand},
+};
+
+const Command* findCommand(std::string_view name) {
+    for (const auto& c : kCommands) {
+        if (c.name == name) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::optional<Invocation> parseArguments(const std::vector<std::string>& argv,
+                                         std::string& error) {
+    Invocation inv;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (!inv.command.empty()) {
+            inv.args.push_back(a);
+        } else if (a == "--help" || a == "-h") {
+            inv.help = true;
+        } else if (a == "--version") {
+            inv.version = true;
+        } else if (a == "--startup-probe") {
+            inv.startupProbe = true;
+        } else if (a == "--db" || a.starts_with("--db=")) {
+            const bool separate = a == "--db";
+            if (separate && i + 1 >= argv.size()) {
+                error = "--db needs a file name";
+                return std::nullopt;
+            }
+            const std::string value = separate ? argv[++i] : a.substr(5);
+            if (value.empty()) {
+                error = "--db needs a file name";
+                return std::nullopt;
+            }
+            inv.db = value;
+        } else if (a.starts_with("-")) {
+            error = "unknown option " + a;
+            return std::nullopt;
+        } else if (findCommand(a)) {
+            inv.command = a;
+        } else {
+            error = "unknown command " + a;
+            return std::nullopt;
+        }
+    }
+    return inv;
+}
+
+std::string defaultWorkspacePath() {
+    std::string base;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/') {
+        base = xdg;
+    } else if (const char* home = std::getenv("HOME"); home && *home) {
+        base = std::string{home} + "/.local/share";
+    } else {
+        base = ".";
+    }
+    return base + "/rapport/workspace.rapport";
+}
+
+std::string usage() {
+    std::string text = R"(Usage: rapport [--db FILE] [COMMAND [ARGS]]
+
+Rapport plans content and relationships: goals, a niche, a value-first calendar, the people you
+talk with, and two-step nurture (build the relationship, then share what you have).
+
+Without a command, Rapport opens its window on the workspace.
+
+Options:
+  --db FILE         the workspace file to use (default: )" +
+                       defaultWorkspacePath() + R"()
+                    a workspace created with --db starts empty
+  -h, --help        show this help
+  --version         show the version
+
+Commands:
+)";
+    for (const auto& c : kCommands) {
+        text += "  " + std::string{c.usage} + "\n";
+    }
+    text += R"(
+Environment: RAPPORT_NOW=2026-11-23T09:00:00Z makes commands take that instant as now.
+
+Exit codes: 0 done, 1 usage error, 2 data error (the message names the file, record and field).
+)";
+    return text;
+}
+
+int runCommand(const Invocation& inv) {
+    try {
+        const Command* command = findCommand(inv.command);
+        if (!command) {
+            throw UsageError("unknown command " + inv.command);
+        }
+        return command->run(inv);
+    } catch (const UsageError& e) {
+        std::cerr << "rapport: " << e.what() << ".\nTry 'rapport --help'.\n";
+        return kUsage;
+    } catch (const std::filesystem::filesystem_error& e) {
+        std::cerr << "rapport: " << e.what() << ".\n";
+        return kDataError;
+    } catch (const std::exception& e) {
+        // OpenError, ImportError, ValidationError, StorageError, RefusedError, Cancelled: each
+        // is already a sentence naming the file, record and field.
+        std::cerr << "rapport: " << e.what() << "\n";
+        return kDataError;
+    }
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,20 @@
+#pragma once
+// The headless commands, one function each, grouped in files by area. cli.cpp lists them.
+
+#include "app/cli.h"
+
+namespace rapport::app {
+
+// commands_workspace.cpp
+int exportCommand(const Invocation& inv);
+int importCommand(const Invocation& inv);
+
+// commands_planning.cpp
+int goalsCommand(const Invocation& inv);
+
+// commands_calendar.cpp
+int calendarCommand(const Invocation& inv);
+int exportIcsCommand(const Invocation& inv);
+int exportCsvCommand(const Invocation& inv);
+
+}  // namespace rapport::app

@@ -1,0 +1,465 @@
+#include "core/mixadvisor.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <date/tz.h>
+
+#include "core/errors.h"
+#include "core/recurrence.h"
+#include "core/tables.h"
+#include "core/timeutil.h"
+
+namespace rapport::core {
+
+namespace {
+
+// Local dates of many instants in one zone. The offset changes a few times a year, so it is
+// looked up once per change instead of once per post.
+class LocalDays {
+public:
+    explicit LocalDays(const std::string& zone) {
+        try {
+            m_zone = date::locate_zone(zone);
+        } catch (const std::exception&) {
+            m_zone = date::locate_zone("UTC");
+        }
+    }
+    Date of(Instant t) {
+        if (!m_valid || t < m_info.begin || t >= m_info.end) {
+            m_info = m_zone->get_info(t);
+            m_valid = true;
+        }
+        return Date{date::floor<date::days>(t + m_info.offset)};
+    }
+
+private:
+    const date::time_zone* m_zone = nullptr;
+    date::sys_info m_info{};
+    bool m_valid = false;
+};
+
+std::string plural(int n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string nicheLabel(const std::optional<Id>& niche, const std::map<Id, std::string>& names) {
+    if (!niche) {
+        return "posts without a niche";
+    }
+    const auto it = names.find(*niche);
+    return "niche " + (it != names.end() ? it->second : "#" + std::to_string(*niche));
+}
+
+std::string sentence(const PostFlag& f, const Post& p, const std::string& where,
+                     const std::string& channel, Date day) {
+    switch (f.kind) {
+        case FlagKind::EarnFirst:
+            return plural(f.have, "value post", "value posts") + " before this " +
+                   (p.purpose == Purpose::Affiliate ? "affiliate post" : "promotion") + " in " +
+                   where + "; " + std::to_string(f.limit) + " needed";
+        case FlagKind::Ratio:
+            return plural(f.have, "promotional post", "promotional posts") + " in the last " +
+                   std::to_string(f.window) + " in " + where + "; at most " +
+                   std::to_string(f.limit) + " allowed";
+        case FlagKind::DailyCap:
+            return plural(f.have, "post", "posts") + " on " + channel + " on " + formatDate(day) +
+                   "; its daily cap is " + std::to_string(f.limit);
+        case FlagKind::CharLimit:
+            return plural(f.have, "character", "characters") + "; " + channel + " allows " +
+                   std::to_string(f.limit);
+    }
+    return {};
+}
+
+// One series whose template counts toward the mix, for the history before the range.
+struct CountedSeries {
+    Series series;
+    Post templ;
+};
+
+// Per niche, the state the mix rules have reached just before the range: how many value posts
+// came before (capped at the most any policy needs) and the last posts of the longest window
+// (oldest first). Real posts come newest first from the niche's index until both are known;
+// series occurrences, which are not rows, are expanded only over the stretch that matters.
+class NicheHistory {
+public:
+    NicheHistory(Store& store, std::string zone, Date from, Instant start, int earnFirst,
+                 int window)
+        : m_db(store.db()),
+          m_zone(std::move(zone)),
+          m_from(from),
+          m_start(start),
+          m_earnFirst(earnFirst),
+          m_want(std::max(0, window - 1)) {}
+
+    std::vector<MixItem> items(const std::optional<Id>& niche,
+                               const std::vector<CountedSeries>& series) {
+        struct Seen {
+            Instant at;
+            Purpose purpose;
+        };
+        std::vector<Seen> window;  // newest first
+        int values = 0;
+        {
+            auto s = m_db.prepare(
+                "SELECT purpose, scheduled_at FROM posts WHERE niche_id IS ?1 "
+                "AND scheduled_at < ?2 AND status IN ('scheduled', 'published') "
+                "AND (series_id IS NULL OR occurrence_date IS NOT NULL) "
+                "ORDER BY scheduled_at DESC, id DESC");
+            s.bind(1, niche).bind(2, m_start.time_since_epoch().count());
+            while (!(static_cast<int>(window.size()) >= m_want && values >= m_earnFirst)) {
+                if (!s.step()) {
+                    break;
+                }
+                const auto purpose = parseEnum<Purpose>(s.text(0)).value_or(Purpose::Value);
+                if (static_cast<int>(window.size()) < m_want) {
+                    window.push_back({Instant{std::chrono::seconds{s.integer(1)}}, purpose});
+                }
+                if (!isPromotional(purpose)) {
+                    ++values;
+                }
+            }
+        }
+        // Occurrences older than the oldest real post of a full window cannot be in it.
+        const bool windowFull = static_cast<int>(window.size()) >= m_want;
+        const Instant boundary =
+            windowFull ? (window.empty() ? m_start : window.back().at) : Instant::min();
+
+        for (const auto& cs : series) {
+            if (cs.templ.nicheId != niche || !(cs.series.startDate < m_from)) {
+                continue;
+            }
+            const Date last = addDays(m_from, -1);
+            if (!isPromotional(cs.templ.purpose) && values < m_earnFirst) {
+                // Value occurrences before the range: rule dates less the exceptions, which
+                // replace them (a counted exception is a real post, seen above).
+                const int replaced = exceptionsBetween(cs.series.id, cs.series.startDate, last);
+                const auto dates = firstOccurrences(
+                    cs.series, static_cast<std::size_t>(m_earnFirst + replaced));
+                const auto n = std::count_if(dates.begin(), dates.end(),
+                                             [&](Date d) { return d < m_from; });
+                values += std::max(0, static_cast<int>(n) - replaced);
+            }
+            if (m_want == 0) {
+                continue;
+            }
+            Date lo = cs.series.startDate;
+            if (boundary != Instant::min()) {
+                lo = std::max(lo, localDate(boundary, m_zone));
+            }
+            const auto dates = occurrenceDates(cs.series, lo, last);
+            const auto skip = exceptionDates(cs.series.id, lo, last);
+            int taken = 0;
+            for (auto it = dates.rbegin(); it != dates.rend() && taken < m_want; ++it) {
+                if (skip.count(*it)) {
+                    continue;
+                }
+                const auto at = occurrenceInstant(cs.series, *it, m_zone);
+                if (at < m_start && !(at < boundary)) {
+                    window.push_back({at, cs.templ.purpose});
+                    ++taken;
+                }
+            }
+        }
+        std::stable_sort(window.begin(), window.end(),
+                         [](const Seen& a, const Seen& b) { return b.at < a.at; });
+        if (static_cast<int>(window.size()) > m_want) {
+            window.resize(static_cast<std::size_t>(m_want));
+        }
+        int windowValues = 0;
+        for (const auto& w : window) {
+            windowValues += isPromotional(w.purpose) ? 0 : 1;
+        }
+        // What checkMix must have seen: enough value posts before the window to reach the
+        // count, then the window itself in time order.
+        std::vector<MixItem> out;
+        const int earlier = std::max(0, std::min(values, m_earnFirst) - windowValues);
+        for (int i = 0; i < earlier; ++i) {
+            out.push_back({niche, Purpose::Value, Instant::min()});
+        }
+        for (auto it = window.rbegin(); it != window.rend(); ++it) {
+            out.push_back({niche, it->purpose, it->at});
+        }
+        return out;
+    }
+
+private:
+    int exceptionsBetween(Id series, Date lo, Date hi) {
+        auto s = m_db.prepare(
+            "SELECT count(*) FROM posts WHERE series_id = ?1 AND occurrence_date >= ?2 "
+            "AND occurrence_date <= ?3");
+        s.bind(1, series).bind(2, formatDate(lo)).bind(3, formatDate(hi));
+        return s.step() ? s.int32(0) : 0;
+    }
+    std::set<Date> exceptionDates(Id series, Date lo, Date hi) {
+        auto s = m_db.prepare(
+            "SELECT occurrence_date FROM posts WHERE series_id = ?1 AND occurrence_date >= ?2 "
+            "AND occurrence_date <= ?3");
+        s.bind(1, series).bind(2, formatDate(lo)).bind(3, formatDate(hi));
+        std::set<Date> out;
+        while (s.step()) {
+            if (const auto d = parseDate(s.text(0))) {
+                out.insert(*d);
+            }
+        }
+        return out;
+    }
+
+    sql::Database& m_db;
+    std::string m_zone;
+    Date m_from;
+    Instant m_start;
+    int m_earnFirst;
+    int m_want;
+};
+
+std::vector<CountedSeries> countedSeries(Store& store) {
+    std::map<Id, Series> rules;
+    for (auto& s : store.list<Series>()) {
+        rules.emplace(s.id, std::move(s));
+    }
+    std::vector<CountedSeries> out;
+    auto s = store.db().prepare(RAPPORT_POST_COLUMNS
+                                " WHERE series_id IS NOT NULL AND occurrence_date IS NULL "
+                                "ORDER BY series_id, id");
+    while (s.step()) {
+        auto p = readPost(s);
+        const auto it = rules.find(*p.seriesId);
+        // One template per series; a second one is never expanded (see seriesTemplate).
+        if (it != rules.end() && (out.empty() || out.back().series.id != it->first)) {
+            if (countsTowardMix(p.status)) {
+                out.push_back({it->second, std::move(p)});
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string_view flagName(FlagKind kind) {
+    switch (kind) {
+        case FlagKind::EarnFirst:
+            return "earn-first";
+        case FlagKind::Ratio:
+            return "ratio";
+        case FlagKind::DailyCap:
+            return "daily-cap";
+        case FlagKind::CharLimit:
+            return "char-limit";
+    }
+    return "";
+}
+
+int characterCount(std::string_view utf8) {
+    // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
+    int n = 0;
+    for (const char c : utf8) {
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return n;
+}
+
+std::size_t MixReport::flaggedPosts() const {
+    return static_cast<std::size_t>(
+        std::count_if(flags.begin(), flags.end(), [](const auto& f) { return !f.empty(); }));
+}
+
+MixPolicy MixAdvisor::policyFor(const Post& post) {
+    if (post.campaignId) {
+        if (const auto c = m_store.find<Campaign>(*post.campaignId)) {
+            return c->mix;
+        }
+    }
+    return MixPolicy{};
+}
+
+MixReport MixAdvisor::advise(Date from, Date to) {
+    return advise(from, to, effectivePosts(m_store, from, to));
+}
+
+MixReport MixAdvisor::advise(Date from, Date to, std::vector<Post> posts) {
+    if (to < from) {
+        throw ValidationError("calendar range", "to",
+                              "must not be before the first day (" + formatDate(from) + ")");
+    }
+    MixReport report;
+    report.posts = std::move(posts);
+    auto& all = report.posts;
+    if (!std::is_sorted(all.begin(), all.end(), inTimeOrder)) {
+        std::stable_sort(all.begin(), all.end(), inTimeOrder);
+    }
+    report.flags.resize(all.size());
+
+    const std::string zone = m_store.timeZone();
+    std::map<Id, Channel> channels;
+    for (auto& c : m_store.list<Channel>()) {
+        channels.emplace(c.id, std::move(c));
+    }
+    std::map<Id, MixPolicy> policies;
+    {
+        auto s = m_store.db().prepare(
+            "SELECT id, earn_first, ratio_window, ratio_max_promo FROM campaigns");
+        while (s.step()) {
+            MixPolicy p;
+            p.earnFirst = s.int32(1);
+            p.ratioWindow = s.int32(2);
+            p.ratioMaxPromo = s.int32(3);
+            policies.emplace(s.integer(0), p);
+        }
+    }
+    std::map<Id, std::string> nicheNames;
+    {
+        auto s = m_store.db().prepare("SELECT id, name FROM niches");
+        while (s.step()) {
+            nicheNames.emplace(s.integer(0), s.text(1));
+        }
+    }
+    // Policies compare by their numbers only: a custom 5/10/2 acts as 80/20.
+    const auto policyOf = [&](const Post& p) {
+        MixPolicy out;
+        if (p.campaignId) {
+            if (const auto it = policies.find(*p.campaignId); it != policies.end()) {
+                out = it->second;
+            }
+        }
+        out.preset = MixPreset::Custom;
+        return out;
+    };
+    const auto channelName = [&](Id id) {
+        const auto it = channels.find(id);
+        return it != channels.end() ? it->second.name : "channel " + std::to_string(id);
+    };
+
+    LocalDays days{zone};
+    std::vector<std::size_t> counted;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (countsTowardMix(all[i].status) && all[i].scheduledAt) {
+            counted.push_back(i);
+        }
+    }
+
+    // The mix rules, per niche over its history and then the range.
+    std::set<std::optional<Id>> promoNiches;
+    std::vector<MixPolicy> used;
+    for (const auto i : counted) {
+        if (isPromotional(all[i].purpose)) {
+            promoNiches.insert(all[i].nicheId);
+            const auto p = policyOf(all[i]);
+            if (std::find(used.begin(), used.end(), p) == used.end()) {
+                used.push_back(p);
+            }
+        }
+    }
+    if (!used.empty()) {
+        int earnFirst = 0;
+        int window = 1;
+        for (const auto& p : used) {
+            earnFirst = std::max(earnFirst, p.earnFirst);
+            window = std::max(window, p.ratioWindow);
+        }
+        const auto series = countedSeries(m_store);
+        NicheHistory history{m_store, zone, from, toInstant(from, TimeOfDay{0}, zone), earnFirst,
+                             window};
+        std::vector<MixItem> items;
+        for (const auto& niche : promoNiches) {
+            auto h = history.items(niche, series);
+            items.insert(items.end(), h.begin(), h.end());
+        }
+        const std::size_t historySize = items.size();
+        for (const auto i : counted) {
+            items.push_back({all[i].nicheId, all[i].purpose, *all[i].scheduledAt});
+        }
+        for (const auto& policy : used) {
+            for (const auto& v : checkMix(items, policy)) {
+                if (v.index < historySize) {
+                    continue;
+                }
+                const auto i = counted[v.index - historySize];
+                if (!(policyOf(all[i]) == policy)) {
+                    continue;
+                }
+                PostFlag f;
+                f.kind = v.rule == MixRule::EarnFirst ? FlagKind::EarnFirst : FlagKind::Ratio;
+                f.have = v.have;
+                f.limit = v.limit;
+                f.window = v.window;
+                report.flags[i].push_back(std::move(f));
+            }
+        }
+        // checkMix reports by policy; a post reads best with earn-first before ratio.
+        for (auto& f : report.flags) {
+            std::stable_sort(f.begin(), f.end(), [](const PostFlag& a, const PostFlag& b) {
+                return a.kind < b.kind;
+            });
+        }
+    }
+
+    // Daily caps: the posts past the cap on a channel's local day are flagged.
+    std::map<std::pair<Id, Date>, std::vector<std::size_t>> perDay;
+    for (const auto i : counted) {
+        perDay[{all[i].channelId, days.of(*all[i].scheduledAt)}].push_back(i);
+    }
+    for (const auto& [key, list] : perDay) {
+        const auto ch = channels.find(key.first);
+        if (ch == channels.end() || !ch->second.dailyCap) {
+            continue;
+        }
+        const int cap = *ch->second.dailyCap;
+        for (std::size_t k = static_cast<std::size_t>(cap); k < list.size(); ++k) {
+            report.flags[list[k]].push_back(
+                {FlagKind::DailyCap, static_cast<int>(list.size()), cap, 0, {}});
+        }
+    }
+
+    // Character limits: any post that will go out or is being written, not a skipped one.
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const auto ch = channels.find(all[i].channelId);
+        if (all[i].status == PostStatus::Skipped || ch == channels.end() ||
+            !ch->second.charLimit) {
+            continue;
+        }
+        const int n = characterCount(all[i].body);
+        if (n > *ch->second.charLimit) {
+            report.flags[i].push_back({FlagKind::CharLimit, n, *ch->second.charLimit, 0, {}});
+        }
+    }
+
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        for (auto& f : report.flags[i]) {
+            const Date day = all[i].scheduledAt ? days.of(*all[i].scheduledAt) : from;
+            f.message = sentence(f, all[i], nicheLabel(all[i].nicheId, nicheNames),
+                                 channelName(all[i].channelId), day);
+        }
+    }
+
+    // The mix per niche.
+    std::map<std::optional<Id>, NicheMix> mix;
+    for (const auto i : counted) {
+        auto& m = mix[all[i].nicheId];
+        ++m.byPurpose[static_cast<std::size_t>(all[i].purpose)];
+        ++(isPromotional(all[i].purpose) ? m.promotional : m.value);
+    }
+    for (auto& [niche, m] : mix) {
+        m.nicheId = niche;
+        if (niche) {
+            const auto it = nicheNames.find(*niche);
+            m.name = it != nicheNames.end() ? it->second : "Niche " + std::to_string(*niche);
+        } else {
+            m.name = "No niche";
+        }
+        report.niches.push_back(m);
+    }
+    std::stable_sort(report.niches.begin(), report.niches.end(),
+                     [](const NicheMix& a, const NicheMix& b) {
+                         if (a.nicheId.has_value() != b.nicheId.has_value()) {
+                             return a.nicheId.has_value();
+                         }
+                         return a.name < b.name;
+                     });
+    return report;
+}
+
+}  // namespace rapport::core

@@ -1,0 +1,174 @@
+// Issue 5's figures, on 100,000 contacts and 1,000,000 interactions in a workspace file: the
+// follow-up queue for a day under 50 ms; a keystroke in contact search (the count and the first
+// page of 100 rows) under 50 ms; opening a contact with 1,000 interactions under 30 ms; and the
+// import of a 100,000-row LinkedIn Connections.csv under 5 s.
+
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+
+#include "core/clock.h"
+#include "core/contactquery.h"
+#include "core/followupqueue.h"
+#include "core/stagesuggester.h"
+#include "core/store.h"
+#include "core/timeutil.h"
+#include "core/workspacejson.h"
+#include "synthetic.h"
+
+namespace {
+
+using namespace rapport::core;
+namespace fs = std::filesystem;
+
+constexpr std::size_t kContacts = 100'000;
+constexpr std::size_t kInteractions = 1'000'000;
+constexpr Id kBusyContact = 1;  // the contact that gets 1,000 interactions of its own
+constexpr std::size_t kBusyInteractions = 1'000;
+
+// The synthetic interactions run through 2026; the queue is asked for the next Monday.
+const Date kDay{date::year{2027}, date::month{1}, date::day{4}};
+
+fs::path benchDir() {
+    const auto dir = fs::temp_directory_path() / "rapport-bench";
+    fs::create_directories(dir);
+    return dir;
+}
+
+// Building the workspace takes a while, so it is kept between runs and rebuilt only when it
+// is missing or not what it should be.
+Store& bigWorkspace() {
+    static std::unique_ptr<Store> store = [] {
+        const auto path = (benchDir() / "contacts-100k.rapport").string();
+        {
+            std::error_code ec;
+            if (fs::exists(path, ec)) {
+                try {
+                    auto existing = Store::open(path);
+                    if (existing->count<Contact>() == static_cast<std::int64_t>(kContacts) &&
+                        existing->count<Interaction>() ==
+                            static_cast<std::int64_t>(kInteractions + kBusyInteractions)) {
+                        return existing;
+                    }
+                } catch (const std::exception&) {
+                }
+            }
+            for (const char* suffix : {"", "-wal", "-shm"}) {
+                fs::remove(path + suffix, ec);
+            }
+        }
+        auto data = rapport::bench::syntheticWorkspace({kContacts, kInteractions, 5'000});
+        const Instant base = toInstant(Date{date::year{2026}, date::month{1}, date::day{1}},
+                                       TimeOfDay{0}, "UTC");
+        for (std::size_t i = 0; i < kBusyInteractions; ++i) {
+            Interaction x;
+            x.id = static_cast<Id>(kInteractions + i + 1);
+            x.contactId = kBusyContact;
+            x.at = base + std::chrono::hours{static_cast<std::int64_t>(i * 8)};
+            x.kind = i % 3 == 0 ? InteractionKind::Reply : InteractionKind::Comment;
+            x.direction = i % 2 == 0 ? Direction::Inbound : Direction::Outbound;
+            x.note = "Thread " + std::to_string(i);
+            data.interactions.push_back(x);
+        }
+        auto created = Store::open(path);
+        workspacejson::restore(*created, data, workspacejson::Existing::Refuse);
+        created->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        return created;
+    }();
+    return *store;
+}
+
+FixedClock& benchClock() {
+    static FixedClock clock{toInstant(kDay, TimeOfDay{9 * 60}, "Europe/Berlin")};
+    return clock;
+}
+
+// The queue of one day, from the workspace file: every contact due on or before the day + 7.
+void BM_FollowUpQueueForADay(benchmark::State& state) {
+    auto& store = bigWorkspace();
+    FollowUpQueue queue{store, benchClock()};
+    std::size_t due = 0;
+    for (auto _ : state) {
+        const auto day = queue.forDay(kDay);
+        due = day.size();
+        benchmark::DoNotOptimize(due);
+    }
+    state.counters["due"] = static_cast<double>(due);
+}
+BENCHMARK(BM_FollowUpQueueForADay)->Unit(benchmark::kMillisecond);
+
+// One keystroke while typing "reader 4217" into the search box: the count of matches and the
+// first page of 100 rows, sorted by name. Each iteration types the next prefix.
+void BM_ContactSearchKeystroke(benchmark::State& state) {
+    auto& store = bigWorkspace();
+    ContactQuery query{store, benchClock()};
+    const std::string typed = "reader 4217";
+    std::size_t n = 0;
+    std::int64_t matches = 0;
+    for (auto _ : state) {
+        ContactFilter filter;
+        filter.text = typed.substr(0, 1 + n++ % typed.size());
+        matches = query.count(filter);
+        const auto rows = query.page(filter, {}, 0, 100);
+        benchmark::DoNotOptimize(rows.data());
+    }
+    state.counters["last_matches"] = static_cast<double>(matches);
+}
+BENCHMARK(BM_ContactSearchKeystroke)->Unit(benchmark::kMillisecond);
+
+// The same keystroke with a stage filter and the list sorted by last touch.
+void BM_ContactSearchKeystrokeFilteredByStage(benchmark::State& state) {
+    auto& store = bigWorkspace();
+    ContactQuery query{store, benchClock()};
+    const std::string typed = "reader 4217";
+    std::size_t n = 0;
+    for (auto _ : state) {
+        ContactFilter filter;
+        filter.text = typed.substr(0, 1 + n++ % typed.size());
+        filter.stage = Stage::Engaged;
+        benchmark::DoNotOptimize(query.count(filter));
+        const auto rows = query.page(filter, {ContactSort::LastTouch, true}, 0, 100);
+        benchmark::DoNotOptimize(rows.data());
+    }
+}
+BENCHMARK(BM_ContactSearchKeystrokeFilteredByStage)->Unit(benchmark::kMillisecond);
+
+// The "losing touch" filter and the next-due order, which the follow-up rules decide.
+void BM_ContactListLosingTouchByNextDue(benchmark::State& state) {
+    auto& store = bigWorkspace();
+    ContactQuery query{store, benchClock()};
+    std::int64_t matches = 0;
+    for (auto _ : state) {
+        ContactFilter filter;
+        filter.losingTouch = true;
+        matches = query.count(filter);
+        const auto rows = query.page(filter, {ContactSort::NextDue, false}, 0, 100);
+        benchmark::DoNotOptimize(rows.data());
+    }
+    state.counters["matches"] = static_cast<double>(matches);
+}
+BENCHMARK(BM_ContactListLosingTouchByNextDue)->Unit(benchmark::kMillisecond);
+
+// Opening a contact page: the record, its whole timeline (1,000 interactions), its follow-up
+// status and its stage suggestion.
+void BM_OpenContactWith1000Interactions(benchmark::State& state) {
+    auto& store = bigWorkspace();
+    ContactQuery query{store, benchClock()};
+    FollowUpQueue queue{store, benchClock()};
+    StageSuggester stages{store, benchClock()};
+    std::size_t shown = 0;
+    for (auto _ : state) {
+        const auto contact = store.get<Contact>(kBusyContact);
+        const auto timeline = query.timeline(kBusyContact);
+        const auto status = queue.statusOf(kBusyContact, kDay);
+        const auto suggestion = stages.suggest(kBusyContact, kDay);
+        shown = timeline.size();
+        benchmark::DoNotOptimize(contact.id);
+        benchmark::DoNotOptimize(status.due);
+        benchmark::DoNotOptimize(suggestion);
+    }
+    state.counters["interactions"] = static_cast<double>(shown);
+}
+BENCHMARK(BM_OpenContactWith1000Interactions)->Unit(benchmark::kMillisecond);
+
+}  // namespace
