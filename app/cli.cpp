@@ -47,6 +47,19 @@ constexpr Command kCommands[] = {
      "                              one channel's scheduled posts for a bulk scheduler\n"
      "                              (date,time_24hr,message_text,link; default: a year from today)",
      exportCsvCommand},
+    {"sequences",
+     "sequences [--json]          each nurture sequence's funnel: enrolled, phase 1 done,\n"
+     "                              qualified, offered, converted, with the rates between",
+     sequencesCommand},
+    {"enroll",
+     "enroll --sequence ID --contact ID [--on DATE]\n"
+     "                              start a contact on a sequence (today unless --on)",
+     enrollCommand},
+    {"step-done",
+     "step-done --enrollment ID [--on DATE]\n"
+     "                              mark the current step done: logs the outbound touch and\n"
+     "                              makes the next step due",
+     stepDoneCommand},
 };
 
 const Command* findCommand(std::string_view name) {

@@ -17,4 +17,9 @@ int calendarCommand(const Invocation& inv);
 int exportIcsCommand(const Invocation& inv);
 int exportCsvCommand(const Invocation& inv);
 
+// commands_nurture.cpp
+int sequencesCommand(const Invocation& inv);
+int enrollCommand(const Invocation& inv);
+int stepDoneCommand(const Invocation& inv);
+
 }  // namespace rapport::app

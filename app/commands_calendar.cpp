@@ -95,9 +95,8 @@ int calendarCommand(const Invocation& inv) {
             posts.push_back(
                 {{"id", p.id ? nlohmann::json(p.id) : nlohmann::json()},
                  {"series", orNull(p.seriesId)},
-                 {"occurrenceDate",
-                  p.occurrenceDate ? nlohmann::json(formatDate(*p.occurrenceDate))
-                                   : nlohmann::json()},
+                 {"occurrenceDate", p.occurrenceDate ? nlohmann::json(formatDate(*p.occurrenceDate))
+                                                     : nlohmann::json()},
                  {"date", formatDate(localDate(*p.scheduledAt, zone))},
                  {"time", formatTimeOfDay(localTimeOfDay(*p.scheduledAt, zone))},
                  {"scheduledAt", formatInstant(*p.scheduledAt)},
@@ -105,8 +104,8 @@ int calendarCommand(const Invocation& inv) {
                  {"channel", label(channels, p.channelId)},
                  {"purpose", toString(p.purpose)},
                  {"status", toString(p.status)},
-                 {"niche", p.nicheId ? nlohmann::json(label(niches, *p.nicheId))
-                                     : nlohmann::json()},
+                 {"niche",
+                  p.nicheId ? nlohmann::json(label(niches, *p.nicheId)) : nlohmann::json()},
                  {"campaign", orNull(p.campaignId)},
                  {"flags", flags}});
         }
@@ -148,8 +147,8 @@ int calendarCommand(const Invocation& inv) {
             std::cout << "\n" << weekdayName(d) << " " << formatDate(d) << "\n";
         }
         std::cout << "  " << formatTimeOfDay(localTimeOfDay(*p.scheduledAt, zone)) << "  "
-                  << label(channels, p.channelId) << " | "
-                  << toString(p.purpose) << " | " << toString(p.status) << " | " << p.title;
+                  << label(channels, p.channelId) << " | " << toString(p.purpose) << " | "
+                  << toString(p.status) << " | " << p.title;
         if (p.seriesId) {
             std::cout << " (series " << *p.seriesId << ")";
         }
@@ -181,8 +180,8 @@ int exportIcsCommand(const Invocation& inv) {
         range ? exportIcs(*store, *clock, range->from, range->to) : exportIcs(*store, *clock);
     const auto& out = args.positional().front();
     workspacejson::writeFile(out, doc.text);
-    std::cout << "Exported " << doc.posts << (doc.posts == 1 ? " post, " : " posts, ")
-              << doc.series << " series and " << doc.exceptions
+    std::cout << "Exported " << doc.posts << (doc.posts == 1 ? " post, " : " posts, ") << doc.series
+              << " series and " << doc.exceptions
               << (doc.exceptions == 1 ? " changed occurrence" : " changed occurrences") << " to "
               << out << ".\n";
     return kDone;
@@ -190,7 +189,8 @@ int exportIcsCommand(const Invocation& inv) {
 
 int exportCsvCommand(const Invocation& inv) {
     const CommandArgs args{inv, {{"--channel", true}, {"--from", true}, {"--to", true}}};
-    args.expectPositionals(1, "exactly one output file (rapport export-csv --channel NAME OUT.csv)");
+    args.expectPositionals(1,
+                           "exactly one output file (rapport export-csv --channel NAME OUT.csv)");
     const auto name = args.value("--channel");
     if (!name || name->empty()) {
         throw UsageError("export-csv needs --channel NAME: one file per channel");
@@ -206,9 +206,10 @@ int exportCsvCommand(const Invocation& inv) {
         }
     }
     if (!channel) {
-        throw ValidationError("channel \"" + *name + "\"", "name",
-                              "is not a channel of " + store->path() +
-                                  (known.empty() ? " (it has none)" : " (its channels: " + known + ")"));
+        throw ValidationError(
+            "channel \"" + *name + "\"", "name",
+            "is not a channel of " + store->path() +
+                (known.empty() ? " (it has none)" : " (its channels: " + known + ")"));
     }
     if (!range) {
         // Bulk schedulers take what is still to come: from today, a year ahead.
@@ -219,10 +220,9 @@ int exportCsvCommand(const Invocation& inv) {
     const auto csv = exportSchedulerCsv(*store, channel->id, range->from, range->to);
     const auto& out = args.positional().front();
     workspacejson::writeFile(out, csv.text);
-    std::cout << "Exported " << csv.rows << " scheduled "
-              << (csv.rows == 1 ? "post" : "posts") << " of " << channel->name << " ("
-              << formatDate(range->from) << " to " << formatDate(range->to) << ") to " << out
-              << ".\n";
+    std::cout << "Exported " << csv.rows << " scheduled " << (csv.rows == 1 ? "post" : "posts")
+              << " of " << channel->name << " (" << formatDate(range->from) << " to "
+              << formatDate(range->to) << ") to " << out << ".\n";
     return kDone;
 }
 

@@ -18,24 +18,30 @@ namespace {
 // The list reads contact_list (l: name order, stage, niche, search text) and, for the follow-up
 // rules and the orders they need, contacts (c).
 //
-// ?1..?4 search words (lower case; '' matches anything); ?5 stage; ?6 niche; ?7 tag;
-// ?8 losing touch wanted: SQL keeps a superset (a day of slack for clock changes between
-// instants and local dates) and the follow-up rules decide; ?9 today; ?10 today's first second;
-// ?11..?16 the default cadence of each stage, bound from FollowUpQueue::defaultCadence so the
-// rule has one home.
+// ?1..?4 search words (lower case; '' matches anything); ?5 stage; ?6 niche; ?7 tag.
 #define FILTER_SQL                                                                             \
     " WHERE instr(l.search, ?1) > 0 AND instr(l.search, ?2) > 0 AND instr(l.search, ?3) > 0 "  \
     "AND instr(l.search, ?4) > 0 AND (?5 IS NULL OR l.stage = ?5) AND (?6 IS NULL OR "         \
     "l.niche_id = ?6) AND (?7 IS NULL OR l.contact_id IN (SELECT contact_id FROM contact_tags " \
     "WHERE tag = ?7))"
-#define CADENCE_SQL                                                                        \
-    "coalesce(c.cadence_days, CASE c.stage WHEN 'looker' THEN ?11 WHEN 'follower' THEN ?12 " \
-    "WHEN 'engaged' THEN ?13 WHEN 'relationship' THEN ?14 WHEN 'customer' THEN ?15 "          \
-    "WHEN 'advocate' THEN ?16 END)"
-#define LOSING_SQL                                                                   \
-    " AND (?8 = 0 OR (c.cadence_never = 0 AND CASE WHEN c.last_at IS NULL THEN "     \
-    "julianday(c.created_on) + 2 * " CADENCE_SQL                                     \
-    " < julianday(?9) ELSE c.last_at + 172800 * " CADENCE_SQL " < ?10 + 86400 END))"
+
+// ?8 losing touch wanted. SQL narrows to the contacts whose last touch (or created date) is
+// older than twice their cadence, each arm through an index like the follow-up queue's, and
+// the rules decide. Per stage: ?11..?16 the first second of today - 2 x its default cadence,
+// ?19..?24 that day (none for never); a cadence of the contact's own against ?9 today and
+// ?10 today's first second, with a day of slack for clock changes.
+#define LOSING_ARMS(stage, touched, created)                                                   \
+    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage "' AND cadence_days IS NULL AND " \
+    "cadence_never = 0 AND last_at < " touched                                                  \
+    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage "' AND cadence_days IS NULL AND " \
+    "cadence_never = 0 AND last_at IS NULL AND created_on < " created
+#define LOSING_SQL                                                                              \
+    " AND (?8 = 0 OR l.contact_id IN (SELECT id FROM contacts WHERE cadence_days IS NOT NULL "  \
+    "AND cadence_never = 0 AND CASE WHEN last_at IS NULL THEN julianday(created_on) + 2 * "    \
+    "cadence_days < julianday(?9) ELSE last_at + 172800 * cadence_days < ?10 + 86400 END"      \
+    LOSING_ARMS("looker", "?11", "?19") LOSING_ARMS("follower", "?12", "?20")                  \
+    LOSING_ARMS("engaged", "?13", "?21") LOSING_ARMS("relationship", "?14", "?22")            \
+    LOSING_ARMS("customer", "?15", "?23") LOSING_ARMS("advocate", "?16", "?24") "))"
 
 // Column 0 the contact's id, then the follow-up columns. ?17 limit (-1: all), ?18 offset.
 #define PAGE_SQL(order)                                                                      \
@@ -137,7 +143,15 @@ struct ContactQuery::Bindings {
         s.bind(9, formatDate(today));
         s.bind(10, std::int64_t{days.startOf(today).time_since_epoch().count()});
         for (int stage = 0; stage < static_cast<int>(enumCount<Stage>()); ++stage) {
-            s.bind(11 + stage, FollowUpQueue::defaultCadence(static_cast<Stage>(stage)));
+            // Losing touch: last touch before today - 2 x cadence.
+            if (const auto cadence = FollowUpQueue::defaultCadence(static_cast<Stage>(stage))) {
+                const Date before = addDays(today, -2 * *cadence);
+                s.bind(11 + stage,
+                       std::int64_t{days.startOf(before).time_since_epoch().count()});
+                s.bind(19 + stage, formatDate(before));
+            } else {
+                s.bind(11 + stage, std::nullopt).bind(19 + stage, std::nullopt);
+            }
         }
     }
 };
@@ -342,7 +356,7 @@ std::vector<std::string> ContactQuery::tags() {
 }
 
 #undef FILTER_SQL
-#undef CADENCE_SQL
+#undef LOSING_ARMS
 #undef LOSING_SQL
 #undef PAGE_SQL
 #undef STAGE_RANK

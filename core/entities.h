@@ -22,6 +22,9 @@ struct Channel {
 
     /// The character limit a channel of this kind has unless the user says otherwise.
     static std::optional<int> defaultCharLimit(ChannelKind kind);
+    /// A new channel of this kind with the defaults that fit it: character limit, a daily cap
+    /// and posting times that suit how people use that kind of place.
+    static Channel withDefaults(ChannelKind kind);
 };
 
 struct Goal {

@@ -227,28 +227,42 @@ FollowUpDay FollowUpQueue::forDay(Date day) {
     }
     stepContacts += "]";
 
-    // A cheap superset of the contacts due by the horizon, so the rules run only for them:
-    // a planned date by then; a latest interaction that is inbound (the kind is the rules'
-    // business); a last touch (or created date) plus cadence by then, with a day of slack for
-    // a clock change between the instants and the local dates; an enrollment step. A snooze
-    // past the horizon keeps a contact out whatever its reasons. Default cadences are bound
-    // from defaultCadence(), so the rule has one home.
+    // The candidates: a superset of the contacts due by the horizon, each arm read through an
+    // index, so that the rules run only for them. A planned date by then; a latest interaction
+    // that is inbound by then (its kind is the rules' business); per stage, a last touch (or
+    // a created date) early enough for the stage's cadence; a cadence of the contact's own,
+    // with a day of slack for a clock change between instants and local dates; an enrollment
+    // step. A snooze past the horizon keeps a contact out whatever its reasons. The bounds of
+    // the default cadences come from defaultCadence(), so the rule has one home.
+#define STAGE_ARMS(stage, touched, created)                                                     \
+    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage "' AND cadence_days IS NULL AND " \
+    "cadence_never = 0 AND last_at < " touched                                                  \
+    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage "' AND cadence_days IS NULL AND " \
+    "cadence_never = 0 AND last_at IS NULL AND created_on <= " created
     auto s = m_store.db().prepare(
         "SELECT c.id, c.display_name, " RAPPORT_FOLLOWUP_COLUMNS
-        " FROM contacts c WHERE (c.snoozed_until IS NULL OR c.snoozed_until <= ?1) AND ("
-        "c.next_follow_up <= ?1 "
-        "OR (c.last_direction = 'inbound' AND c.last_at < ?2) "
-        "OR (c.cadence_never = 0 AND CASE WHEN c.last_at IS NULL THEN "
-        "julianday(c.created_on) + coalesce(c.cadence_days, CASE c.stage WHEN 'looker' THEN ?4 "
-        "WHEN 'follower' THEN ?5 WHEN 'engaged' THEN ?6 WHEN 'relationship' THEN ?7 "
-        "WHEN 'customer' THEN ?8 WHEN 'advocate' THEN ?9 END) <= julianday(?1) "
-        "ELSE c.last_at + 86400 * coalesce(c.cadence_days, CASE c.stage WHEN 'looker' THEN ?4 "
-        "WHEN 'follower' THEN ?5 WHEN 'engaged' THEN ?6 WHEN 'relationship' THEN ?7 "
-        "WHEN 'customer' THEN ?8 WHEN 'advocate' THEN ?9 END) < ?2 + 86400 END) "
-        "OR c.id IN (SELECT value FROM json_each(?3)))");
+        " FROM contacts c WHERE c.id IN (SELECT id FROM contacts WHERE next_follow_up <= ?1"
+        " UNION ALL SELECT id FROM contacts WHERE last_direction = 'inbound' AND last_at < ?2"
+        STAGE_ARMS("looker", "?4", "?10") STAGE_ARMS("follower", "?5", "?11")
+        STAGE_ARMS("engaged", "?6", "?12") STAGE_ARMS("relationship", "?7", "?13")
+        STAGE_ARMS("customer", "?8", "?14") STAGE_ARMS("advocate", "?9", "?15")
+        " UNION ALL SELECT id FROM contacts WHERE cadence_days IS NOT NULL AND cadence_never = 0 "
+        "AND CASE WHEN last_at IS NULL THEN julianday(created_on) + cadence_days <= julianday(?1) "
+        "ELSE last_at + 86400 * cadence_days < ?2 + 86400 END"
+        " UNION ALL SELECT value FROM json_each(?3)) "
+        "AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?1)");
+#undef STAGE_ARMS
     s.bind(1, formatDate(horizon)).bind(2, std::int64_t{horizonEnd}).bind(3, stepContacts);
     for (int stage = 0; stage < static_cast<int>(enumCount<Stage>()); ++stage) {
-        s.bind(4 + stage, defaultCadence(static_cast<Stage>(stage)));
+        // Due by cadence on or before the horizon: last touch on or before horizon - cadence.
+        if (const auto cadence = defaultCadence(static_cast<Stage>(stage))) {
+            const Date latest = addDays(horizon, -*cadence);
+            s.bind(4 + stage, std::int64_t{
+                                  days.startOf(addDays(latest, 1)).time_since_epoch().count()});
+            s.bind(10 + stage, formatDate(latest));
+        } else {
+            s.bind(4 + stage, std::nullopt).bind(10 + stage, std::nullopt);
+        }
     }
     const auto hz = date::sys_days{horizon};
     std::vector<FollowUpItem> items;

@@ -29,11 +29,11 @@ std::optional<Instant> nextFreeSlot(Store& store, Id channelId, Instant from, in
         times.push_back(TimeOfDay{9 * 60});
     }
     const Date first = localDate(from, zone);
-    // A month at a time: one indexed query per month instead of one per day.
-    constexpr int kChunk = 31;
-    for (int offset = 0; offset < searchDays; offset += kChunk) {
+    // A week first (a free slot is usually near), then a month at a time: one indexed query
+    // per stretch instead of one per day.
+    for (int offset = 0, chunk = 7; offset < searchDays; offset += chunk, chunk = 31) {
         const Date lo = addDays(first, offset);
-        const Date hi = addDays(lo, std::min(kChunk, searchDays - offset) - 1);
+        const Date hi = addDays(lo, std::min(chunk, searchDays - offset) - 1);
         std::map<Date, int> used;
         std::set<Instant> taken;
         for (const auto& p : effectivePosts(store, lo, hi, channelId)) {

@@ -13,7 +13,6 @@ namespace rapport::core {
 /// day whose scheduled, published and draft posts (series occurrences included) are fewer than
 /// its daily cap. Looks `searchDays` days ahead; nullopt when every slot is taken. Throws
 /// ValidationError when the channel does not exist.
-std::optional<Instant> nextFreeSlot(Store& store, Id channelId, Instant from,
-                                    int searchDays = 366);
+std::optional<Instant> nextFreeSlot(Store& store, Id channelId, Instant from, int searchDays = 366);
 
 }  // namespace rapport::core

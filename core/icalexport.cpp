@@ -84,8 +84,8 @@ public:
             icalproperty_set_value(p, icalvalue_new_datetime(wallTime(day, s.time)));
             icalproperty_add_parameter(p, icalparameter_new_tzid(m_zone.c_str()));
         } else {
-            icalproperty_set_value(p, icalvalue_new_datetime(
-                                          utcTime(occurrenceInstant(s, day, m_zone))));
+            icalproperty_set_value(
+                p, icalvalue_new_datetime(utcTime(occurrenceInstant(s, day, m_zone))));
         }
         return p;
     }
@@ -162,8 +162,8 @@ std::string escapeCategoryCommas(const std::string& text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         // A line that does not start with a space begins a property; the others continue one.
         if ((i == 0 || text[i - 1] == '\n') && text[i] != ' ' && text[i] != '\t') {
-            inCategories = text.compare(i, 11, "CATEGORIES:") == 0 ||
-                           text.compare(i, 11, "CATEGORIES;") == 0;
+            inCategories =
+                text.compare(i, 11, "CATEGORIES:") == 0 || text.compare(i, 11, "CATEGORIES;") == 0;
         }
         if (inCategories && text[i] == kCategoryComma) {
             out += "\\,";
@@ -330,11 +330,11 @@ IcsDocument exportIcs(Store& store, const Clock& clock, const std::optional<Date
         const std::string uid = seriesUid(series.id);
         Component master{icalcomponent_new_vevent()};
         addProperty(master.get(), icalproperty_new_uid(uid.c_str()));
-        addProperty(master.get(),
-                seriesClock.withTime(icalproperty_new_dtstart(utcTime(start)), series,
-                                     first.front()));
-        addProperty(master.get(), icalproperty_new_rrule(
-                                  icalrecurrencetype_from_string(rruleOf(series, zone).c_str())));
+        addProperty(master.get(), seriesClock.withTime(icalproperty_new_dtstart(utcTime(start)),
+                                                       series, first.front()));
+        addProperty(
+            master.get(),
+            icalproperty_new_rrule(icalrecurrencetype_from_string(rruleOf(series, zone).c_str())));
         describe(master.get(), *templ, channels, now);
 
         std::vector<Component> overrides;
@@ -349,14 +349,15 @@ IcsDocument exportIcs(Store& store, const Clock& clock, const std::optional<Date
                 continue;
             }
             if (p.status == PostStatus::Skipped) {
-                addProperty(master.get(), seriesClock.withTime(
-                                          icalproperty_new_exdate(utcTime(start)), series, day));
+                addProperty(
+                    master.get(),
+                    seriesClock.withTime(icalproperty_new_exdate(utcTime(start)), series, day));
                 continue;
             }
             Component ev{icalcomponent_new_vevent()};
             addProperty(ev.get(), icalproperty_new_uid(uid.c_str()));
-            addProperty(ev.get(), seriesClock.withTime(icalproperty_new_recurrenceid(utcTime(start)),
-                                                   series, day));
+            addProperty(ev.get(), seriesClock.withTime(
+                                      icalproperty_new_recurrenceid(utcTime(start)), series, day));
             const Instant at = p.scheduledAt.value_or(occurrenceInstant(series, day, zone));
             addProperty(ev.get(), icalproperty_new_dtstart(utcTime(at)));
             describe(ev.get(), p, channels, now);

@@ -15,8 +15,8 @@ namespace rapport::core {
 
 struct IcsDocument {
     std::string text;
-    std::size_t posts = 0;   ///< VEVENTs of single posts
-    std::size_t series = 0;  ///< recurring VEVENTs
+    std::size_t posts = 0;       ///< VEVENTs of single posts
+    std::size_t series = 0;      ///< recurring VEVENTs
     std::size_t exceptions = 0;  ///< VEVENTs with RECURRENCE-ID
 };
 

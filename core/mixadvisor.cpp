@@ -4,9 +4,8 @@
 #include <map>
 #include <set>
 
-#include <date/tz.h>
-
 #include "core/errors.h"
+#include "core/localdays.h"
 #include "core/recurrence.h"
 #include "core/tables.h"
 #include "core/timeutil.h"
@@ -14,31 +13,6 @@
 namespace rapport::core {
 
 namespace {
-
-// Local dates of many instants in one zone. The offset changes a few times a year, so it is
-// looked up once per change instead of once per post.
-class LocalDays {
-public:
-    explicit LocalDays(const std::string& zone) {
-        try {
-            m_zone = date::locate_zone(zone);
-        } catch (const std::exception&) {
-            m_zone = date::locate_zone("UTC");
-        }
-    }
-    Date of(Instant t) {
-        if (!m_valid || t < m_info.begin || t >= m_info.end) {
-            m_info = m_zone->get_info(t);
-            m_valid = true;
-        }
-        return Date{date::floor<date::days>(t + m_info.offset)};
-    }
-
-private:
-    const date::time_zone* m_zone = nullptr;
-    date::sys_info m_info{};
-    bool m_valid = false;
-};
 
 std::string plural(int n, const std::string& one, const std::string& many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -53,7 +27,7 @@ std::string nicheLabel(const std::optional<Id>& niche, const std::map<Id, std::s
 }
 
 std::string sentence(const PostFlag& f, const Post& p, const std::string& where,
-                     const std::string& channel, Date day) {
+                     const std::string& channel, const std::string& day) {
     switch (f.kind) {
         case FlagKind::EarnFirst:
             return plural(f.have, "value post", "value posts") + " before this " +
@@ -64,7 +38,7 @@ std::string sentence(const PostFlag& f, const Post& p, const std::string& where,
                    std::to_string(f.window) + " in " + where + "; at most " +
                    std::to_string(f.limit) + " allowed";
         case FlagKind::DailyCap:
-            return plural(f.have, "post", "posts") + " on " + channel + " on " + formatDate(day) +
+            return plural(f.have, "post", "posts") + " on " + channel + " on " + day +
                    "; its daily cap is " + std::to_string(f.limit);
         case FlagKind::CharLimit:
             return plural(f.have, "character", "characters") + "; " + channel + " allows " +
@@ -72,6 +46,31 @@ std::string sentence(const PostFlag& f, const Post& p, const std::string& where,
     }
     return {};
 }
+
+// Turns flags into sentences. A crowded month can flag thousands of posts, so the parts that
+// repeat (a niche's words, a day's date) are made once.
+class Sentences {
+public:
+    explicit Sentences(const std::map<Id, std::string>& niches) : m_niches(niches) {}
+
+    std::string operator()(const PostFlag& f, const Post& p, const std::optional<Id>& niche,
+                           const std::string& channel, Date day) {
+        auto where = m_where.find(niche);
+        if (where == m_where.end()) {
+            where = m_where.emplace(niche, nicheLabel(niche, m_niches)).first;
+        }
+        auto date = m_dates.find(day);
+        if (date == m_dates.end()) {
+            date = m_dates.emplace(day, formatDate(day)).first;
+        }
+        return sentence(f, p, where->second, channel, date->second);
+    }
+
+private:
+    const std::map<Id, std::string>& m_niches;
+    std::map<std::optional<Id>, std::string> m_where;
+    std::map<Date, std::string> m_dates;
+};
 
 // One series whose template counts toward the mix, for the history before the range.
 struct CountedSeries {
@@ -136,10 +135,10 @@ public:
                 // Value occurrences before the range: rule dates less the exceptions, which
                 // replace them (a counted exception is a real post, seen above).
                 const int replaced = exceptionsBetween(cs.series.id, cs.series.startDate, last);
-                const auto dates = firstOccurrences(
-                    cs.series, static_cast<std::size_t>(m_earnFirst + replaced));
-                const auto n = std::count_if(dates.begin(), dates.end(),
-                                             [&](Date d) { return d < m_from; });
+                const auto dates =
+                    firstOccurrences(cs.series, static_cast<std::size_t>(m_earnFirst + replaced));
+                const auto n =
+                    std::count_if(dates.begin(), dates.end(), [&](Date d) { return d < m_from; });
                 values += std::max(0, static_cast<int>(n) - replaced);
             }
             if (m_want == 0) {
@@ -361,8 +360,8 @@ MixReport MixAdvisor::advise(Date from, Date to, std::vector<Post> posts) {
             window = std::max(window, p.ratioWindow);
         }
         const auto series = countedSeries(m_store);
-        NicheHistory history{m_store, zone, from, toInstant(from, TimeOfDay{0}, zone), earnFirst,
-                             window};
+        NicheHistory history{m_store,   zone,  from, toInstant(from, TimeOfDay{0}, zone),
+                             earnFirst, window};
         std::vector<MixItem> items;
         for (const auto& niche : promoNiches) {
             auto h = history.items(niche, series);
@@ -391,16 +390,15 @@ MixReport MixAdvisor::advise(Date from, Date to, std::vector<Post> posts) {
         }
         // checkMix reports by policy; a post reads best with earn-first before ratio.
         for (auto& f : report.flags) {
-            std::stable_sort(f.begin(), f.end(), [](const PostFlag& a, const PostFlag& b) {
-                return a.kind < b.kind;
-            });
+            std::stable_sort(f.begin(), f.end(),
+                             [](const PostFlag& a, const PostFlag& b) { return a.kind < b.kind; });
         }
     }
 
     // Daily caps: the posts past the cap on a channel's local day are flagged.
     std::map<std::pair<Id, Date>, std::vector<std::size_t>> perDay;
     for (const auto i : counted) {
-        perDay[{all[i].channelId, days.of(*all[i].scheduledAt)}].push_back(i);
+        perDay[{all[i].channelId, days.dateOf(*all[i].scheduledAt)}].push_back(i);
     }
     for (const auto& [key, list] : perDay) {
         const auto ch = channels.find(key.first);
@@ -417,8 +415,7 @@ MixReport MixAdvisor::advise(Date from, Date to, std::vector<Post> posts) {
     // Character limits: any post that will go out or is being written, not a skipped one.
     for (std::size_t i = 0; i < all.size(); ++i) {
         const auto ch = channels.find(all[i].channelId);
-        if (all[i].status == PostStatus::Skipped || ch == channels.end() ||
-            !ch->second.charLimit) {
+        if (all[i].status == PostStatus::Skipped || ch == channels.end() || !ch->second.charLimit) {
             continue;
         }
         const int n = characterCount(all[i].body);
@@ -427,11 +424,11 @@ MixReport MixAdvisor::advise(Date from, Date to, std::vector<Post> posts) {
         }
     }
 
+    Sentences sentences{nicheNames};
     for (std::size_t i = 0; i < all.size(); ++i) {
         for (auto& f : report.flags[i]) {
-            const Date day = all[i].scheduledAt ? days.of(*all[i].scheduledAt) : from;
-            f.message = sentence(f, all[i], nicheLabel(all[i].nicheId, nicheNames),
-                                 channelName(all[i].channelId), day);
+            const Date day = all[i].scheduledAt ? days.dateOf(*all[i].scheduledAt) : from;
+            f.message = sentences(f, all[i], all[i].nicheId, channelName(all[i].channelId), day);
         }
     }
 

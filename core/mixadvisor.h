@@ -33,8 +33,8 @@ struct PostFlag {
 
 /// The mix of one niche over the range (scheduled and published posts only).
 struct NicheMix {
-    std::optional<Id> nicheId;  ///< none: the posts without a niche
-    std::string name;           ///< the niche's name, or "No niche"
+    std::optional<Id> nicheId;       ///< none: the posts without a niche
+    std::string name;                ///< the niche's name, or "No niche"
     std::array<int, 5> byPurpose{};  ///< indexed by Purpose
     int value = 0;
     int promotional = 0;

@@ -1,6 +1,7 @@
 #include "core/recurrence.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -73,8 +74,9 @@ void forEachOccurrence(const Series& s, Date from, Date to, Fn fn) {
     }
 }
 
-std::vector<Post> postsOf(sql::Statement& s) {
+std::vector<Post> postsOf(sql::Statement& s, std::size_t expected = 0) {
     std::vector<Post> out;
+    out.reserve(expected);
     while (s.step()) {
         out.push_back(readPost(s));
     }
@@ -97,9 +99,9 @@ std::string seriesLabel(Id id) {
 
 void requireOccurrence(const Series& series, Date day, const std::string& record) {
     if (!isOccurrence(series, day)) {
-        throw ValidationError(record, "occurrenceDate",
-                              "is " + formatDate(day) + ", which is not an occurrence of " +
-                                  seriesLabel(series.id));
+        throw ValidationError(
+            record, "occurrenceDate",
+            "is " + formatDate(day) + ", which is not an occurrence of " + seriesLabel(series.id));
     }
 }
 
@@ -175,25 +177,36 @@ std::vector<Post> effectivePosts(Store& store, Date from, Date to, std::optional
     const auto end = toInstant(addDays(to, 1), TimeOfDay{0}, zone).time_since_epoch().count();
 
     // Posts with a time in the range, exceptions included (wherever their occurrence was);
-    // templates stand for their occurrences and are expanded below.
+    // templates stand for their occurrences and are expanded below. Counting first through the
+    // index costs less than growing a vector of a few thousand posts.
     std::vector<Post> out;
     if (channelId) {
+        auto n = db.prepare(
+            "SELECT count(*) FROM posts WHERE channel_id = ?3 AND scheduled_at >= ?1 "
+            "AND scheduled_at < ?2");
+        n.bind(1, start).bind(2, end).bind(3, *channelId);
+        const auto expected = n.step() ? static_cast<std::size_t>(n.integer(0)) : 0;
         auto s = db.prepare(RAPPORT_POST_COLUMNS
                             " WHERE channel_id = ?3 AND scheduled_at >= ?1 AND scheduled_at < ?2 "
                             "AND (series_id IS NULL OR occurrence_date IS NOT NULL) "
                             "ORDER BY scheduled_at, id");
         s.bind(1, start).bind(2, end).bind(3, *channelId);
-        out = postsOf(s);
+        out = postsOf(s, expected);
     } else {
+        auto n =
+            db.prepare("SELECT count(*) FROM posts WHERE scheduled_at >= ?1 AND scheduled_at < ?2");
+        n.bind(1, start).bind(2, end);
+        const auto expected = n.step() ? static_cast<std::size_t>(n.integer(0)) : 0;
         auto s = db.prepare(RAPPORT_POST_COLUMNS
                             " WHERE scheduled_at >= ?1 AND scheduled_at < ?2 "
                             "AND (series_id IS NULL OR occurrence_date IS NOT NULL) "
                             "ORDER BY scheduled_at, id");
         s.bind(1, start).bind(2, end);
-        out = postsOf(s);
+        out = postsOf(s, expected);
     }
 
-    bool added = false;
+    // Generated occurrences, and exceptions without a time of their own.
+    std::vector<Post> extra;
     for (const auto& series : store.list<Series>()) {
         if (to < series.startDate || (series.endDate && *series.endDate < from)) {
             continue;
@@ -213,8 +226,7 @@ std::vector<Post> effectivePosts(Store& store, Date from, Date to, std::optional
             // An idea or draft exception may have no time of its own: it keeps the occurrence's.
             if (!p.scheduledAt && (!channelId || p.channelId == *channelId)) {
                 p.scheduledAt = occurrenceInstant(series, *p.occurrenceDate, zone);
-                out.push_back(std::move(p));
-                added = true;
+                extra.push_back(std::move(p));
             }
         }
         if (!templ || (channelId && templ->channelId != *channelId)) {
@@ -222,15 +234,21 @@ std::vector<Post> effectivePosts(Store& store, Date from, Date to, std::optional
         }
         for (const Date d : dates) {
             if (!replaced.count(d)) {
-                out.push_back(occurrencePost(*templ, series, d, zone));
-                added = true;
+                extra.push_back(occurrencePost(*templ, series, d, zone));
             }
         }
     }
-    if (added) {
-        std::stable_sort(out.begin(), out.end(), inTimeOrder);
+    if (extra.empty()) {
+        return out;
     }
-    return out;
+    // Both are few moves each this way; sorting the whole list would move every post many times.
+    std::sort(extra.begin(), extra.end(), inTimeOrder);
+    std::vector<Post> merged;
+    merged.reserve(out.size() + extra.size());
+    std::merge(std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()),
+               std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()),
+               std::back_inserter(merged), inTimeOrder);
+    return merged;
 }
 
 Id saveOccurrence(Store& store, Post occurrence) {
@@ -245,8 +263,7 @@ Id saveOccurrence(Store& store, Post occurrence) {
         // A generated occurrence the caller still holds may already have been saved once;
         // a second exception for one date would make the occurrence appear twice.
         if (occurrence.id == 0) {
-            if (const auto existing =
-                    exceptionAt(store, series.id, *occurrence.occurrenceDate)) {
+            if (const auto existing = exceptionAt(store, series.id, *occurrence.occurrenceDate)) {
                 occurrence.id = *existing;
             }
         }

@@ -317,6 +317,16 @@ constexpr const char* kStep4 =
     "UPDATE contacts SET (last_at, last_id, last_direction, last_kind) = " RAPPORT_LATEST_OF(
         "contacts.id") " WHERE id IN (OLD.contact_id, NEW.contact_id); END;\n"
 
+    // The follow-up queue finds its candidates through these, so a day costs in proportion
+    // to the contacts due, not to the workspace: replies owed by time, default cadences by
+    // stage and last touch, the contacts with a cadence of their own.
+    "CREATE INDEX contacts_awaiting_reply ON contacts(last_at) "
+    "WHERE last_direction = 'inbound';\n"
+    "CREATE INDEX contacts_by_stage_touch ON contacts(stage, last_at) "
+    "WHERE cadence_days IS NULL AND cadence_never = 0;\n"
+    "CREATE INDEX contacts_own_cadence ON contacts(cadence_days) "
+    "WHERE cadence_days IS NOT NULL;\n"
+
     // A restore defers foreign keys, so a contact may be stored after its interactions.
     "CREATE TRIGGER contacts_touch_insert AFTER INSERT ON contacts "
     "WHEN EXISTS (SELECT 1 FROM interactions WHERE contact_id = NEW.id) BEGIN "

@@ -18,6 +18,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <limits>
@@ -33,6 +34,7 @@
 #include "ui/relationshipspage.h"
 #include "ui/resources.h"
 #include "ui/sequencespage.h"
+#include "ui/undocontext.h"
 
 namespace rapport::ui {
 
@@ -60,6 +62,12 @@ QString tint(const QPalette& palette, double amount, QPalette::ColorRole towards
         .name();
 }
 
+// The real clock has no state; one serves every window.
+const core::Clock& systemClock() {
+    static const core::SystemClock clock;
+    return clock;
+}
+
 bool sameFile(const QString& a, const QString& b) {
     const QString canonicalA = QFileInfo(a).canonicalFilePath();
     return !canonicalA.isEmpty() && canonicalA == QFileInfo(b).canonicalFilePath();
@@ -68,8 +76,14 @@ bool sameFile(const QString& a, const QString& b) {
 }  // namespace
 
 MainWindow::MainWindow(std::unique_ptr<core::Store> store, QWidget* parent)
+    : MainWindow(std::move(store), systemClock(), parent) {}
+
+MainWindow::MainWindow(std::unique_ptr<core::Store> store, const core::Clock& clock,
+                       QWidget* parent)
     : QMainWindow(parent),
+      m_clock(&clock),
       m_store(std::move(store)),
+      m_undoStack(new QUndoStack(this)),
       m_navigation(new QListWidget(this)),
       m_stack(new QStackedWidget(this)),
       m_pathLabel(new QLabel(this)),
@@ -144,9 +158,12 @@ MainWindow::~MainWindow() {
     delete m_restore;
     m_restore = nullptr;
     m_workspaceSubscription.reset();
+    // The commands point at the undo context, the context at the store.
+    m_undoStack->clear();
     while (m_stack->count() > 0) {
         delete m_stack->widget(0);
     }
+    m_undo.reset();
 }
 
 void MainWindow::buildMenus() {
@@ -165,6 +182,29 @@ void MainWindow::buildMenus() {
     quit->setMenuRole(QAction::QuitRole);
     m_storeActions = {create, open, backUp, restore};
 
+    // Edit: undo and redo of every edit on the pages. Actions of our own rather than the
+    // stack's, so a restore running in the background can switch them off.
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_undoAction = edit->addAction(tr("&Undo"), m_undoStack, &QUndoStack::undo);
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcuts(QKeySequence::Undo);
+    m_redoAction = edit->addAction(tr("&Redo"), m_undoStack, &QUndoStack::redo);
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    // Ctrl+Shift+Z everywhere, and whatever else the platform calls redo (Ctrl+Y).
+    QList<QKeySequence> redoKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+    for (const QKeySequence& key : QKeySequence::keyBindings(QKeySequence::Redo)) {
+        if (!redoKeys.contains(key)) {
+            redoKeys << key;
+        }
+    }
+    m_redoAction->setShortcuts(redoKeys);
+    connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
+    connect(m_undoStack, &QUndoStack::canUndoChanged, this, &MainWindow::updateUndoActions);
+    connect(m_undoStack, &QUndoStack::canRedoChanged, this, &MainWindow::updateUndoActions);
+    connect(m_undoStack, &QUndoStack::undoTextChanged, this, &MainWindow::updateUndoActions);
+    connect(m_undoStack, &QUndoStack::redoTextChanged, this, &MainWindow::updateUndoActions);
+    updateUndoActions();
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Rapport"), this, &MainWindow::aboutDialog);
     about->setMenuRole(QAction::AboutRole);
@@ -172,8 +212,15 @@ void MainWindow::buildMenus() {
 
 void MainWindow::buildPages() {
     core::Store& s = *m_store;
+    m_undo = std::make_unique<UndoContext>(s, m_undoStack);
+    connect(m_undo.get(), &UndoContext::performed, this, [this](const QString& text) {
+        statusBar()->showMessage(tr("%1. Edit ▸ Undo takes it back.").arg(text),
+                                 kStatusMessageMs);
+    });
+    connect(m_undo.get(), &UndoContext::failed, this,
+            [this](const QString& sentence) { showError(tr("Undo"), sentence); });
     m_stack->addWidget(new rapport::ui::DashboardPage(s, m_stack));
-    m_stack->addWidget(new rapport::ui::GoalsPage(s, m_stack));
+    m_stack->addWidget(new rapport::ui::GoalsPage(s, *m_undo, *m_clock, m_stack));
     m_stack->addWidget(new rapport::ui::CalendarPage(s, m_stack));
     m_stack->addWidget(new rapport::ui::RelationshipsPage(s, m_stack));
     m_stack->addWidget(new rapport::ui::SequencesPage(s, m_stack));
@@ -190,11 +237,14 @@ void MainWindow::setStore(std::unique_ptr<core::Store> store) {
     Q_ASSERT(store);
     Q_ASSERT(!m_restore);
     const int current = currentPage();
-    // Everything listening to the old store goes before it.
+    // Everything listening to the old store goes before it; its undo history goes with it,
+    // since those edits were made to the other file.
     m_workspaceSubscription.reset();
+    m_undoStack->clear();
     while (m_stack->count() > 0) {
         delete m_stack->widget(0);
     }
+    m_undo.reset();
     m_store = std::move(store);
     buildPages();
     setCurrentPage(current);
@@ -235,9 +285,21 @@ void MainWindow::updateWorkspaceStatus() {
 }
 
 void MainWindow::setBusy(bool busy) {
+    m_busy = busy;
     for (QAction* action : std::as_const(m_storeActions)) {
         action->setEnabled(!busy);
     }
+    updateUndoActions();
+}
+
+void MainWindow::updateUndoActions() {
+    // While a restore owns the file, nothing may write to it from here.
+    m_undoAction->setEnabled(!m_busy && m_undoStack->canUndo());
+    m_redoAction->setEnabled(!m_busy && m_undoStack->canRedo());
+    const QString undoText = m_undoStack->undoText();
+    const QString redoText = m_undoStack->redoText();
+    m_undoAction->setText(undoText.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(undoText));
+    m_redoAction->setText(redoText.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(redoText));
 }
 
 void MainWindow::showError(const QString& title, const QString& sentence) {
@@ -517,6 +579,9 @@ void MainWindow::finishRestore(RestoreTask::Outcome outcome, const QString& mess
     setBusy(false);
     switch (outcome) {
         case RestoreTask::Outcome::Restored:
+            // The records the undo history points at are gone or different now.
+            m_undoStack->clear();
+            m_undo->ids().clear();
             // The worker wrote through its own connection, so this store heard nothing; every
             // model and page reads again.
             m_store->announceExternalChange();

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "core/clock.h"
 #include "core/store.h"
 #include "core/workspacejson.h"
 #include "ui/newworkspacedialog.h"
@@ -13,14 +14,18 @@ class QDateTime;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QUndoStack;
 
 namespace rapport::ui {
 
 class Page;
+class UndoContext;
 
 /// The one window: navigation on the left, the pages of the open workspace on the right, the
-/// File menu that creates, opens, backs up and restores workspaces, and the workspace's path and
-/// time zone in the status bar. One window shows one workspace; opening another replaces it.
+/// File menu that creates, opens, backs up and restores workspaces, the Edit menu's undo and
+/// redo of every edit made on the pages, and the workspace's path and time zone in the status
+/// bar. One window shows one workspace; opening another replaces it (and forgets the undo
+/// history, which belonged to the other file).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -36,11 +41,22 @@ public:
     };
 
     explicit MainWindow(std::unique_ptr<core::Store> store, QWidget* parent = nullptr);
+    /// With the clock that says what "today" is for the pages (goal progress, the wizard's
+    /// first day); it must outlive the window.
+    MainWindow(std::unique_ptr<core::Store> store, const core::Clock& clock,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     core::Store& store() const { return *m_store; }
     /// Shows another workspace in this window; the current one is closed.
     void setStore(std::unique_ptr<core::Store> store);
+
+    /// The one undo stack of the window; cleared when another workspace is opened or restored.
+    QUndoStack* undoStack() const { return m_undoStack; }
+    /// Where pages send their edits.
+    UndoContext& undoContext() const { return *m_undo; }
+    QAction* undoAction() const { return m_undoAction; }
+    QAction* redoAction() const { return m_redoAction; }
 
     QListWidget* navigation() const { return m_navigation; }
     Page* page(int index) const;
@@ -80,6 +96,7 @@ protected:
 
 private:
     void buildMenus();
+    void updateUndoActions();
     void buildPages();
     void updateWorkspaceStatus();
     void setBusy(bool busy);
@@ -99,7 +116,13 @@ private:
     void finishRestore(RestoreTask::Outcome outcome, const QString& message, const QString& source,
                        std::size_t records);
 
+    const core::Clock* m_clock;
     std::unique_ptr<core::Store> m_store;
+    QUndoStack* m_undoStack;
+    std::unique_ptr<UndoContext> m_undo;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    bool m_busy = false;
     core::Subscription m_workspaceSubscription;
     QListWidget* m_navigation;
     QStackedWidget* m_stack;

@@ -12,8 +12,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/icalexport.h"
 #include "core/sqlite.h"
 #include "core/store.h"
+#include "core/timeutil.h"
 #include "testutil.h"
 
 using rapport::test::readBytes;
@@ -265,4 +267,150 @@ TEST_F(Cli, GoalsReportProgressComputedFromTheWorkspace) {
     EXPECT_EQ(runRapport({"--db", db, "goals", "extra"}, dir).code, 1);
     EXPECT_EQ(runRapport({"--db", db, "goals"}, dir, "RAPPORT_NOW=tomorrow").code, 1);
     EXPECT_EQ(runRapport({"--db", dir.file("none.rapport"), "goals"}, dir).code, 2);
+}
+
+// ---- the calendar (issue 4) -------------------------------------------------------------------
+
+TEST_F(Cli, CalendarListsPostsWithSeriesOccurrencesAndTheAdvisorsFlags) {
+    const auto db = dir.file("w.rapport");
+    ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
+    const std::string now = "RAPPORT_NOW=2026-11-23T15:00:00Z";
+    const auto run = runRapport(
+        {"--db", db, "calendar", "--from", "2026-11-01", "--to", "2026-12-31", "--json"}, dir, now);
+    ASSERT_EQ(run.code, 0) << run.err;
+    const auto cal = nlohmann::json::parse(run.out);
+    EXPECT_EQ(cal["timeZone"], "America/New_York");
+    // The demo's weekly series: Mondays 09:00 from 2026-11-09, twelve times; 11-09 and 11-16
+    // are published exceptions and 12-28 is skipped, so 11-23 .. 12-21 are generated (no id).
+    std::vector<std::string> generated;
+    std::string earnFirst;
+    int templates = 0;
+    for (const auto& p : cal["posts"]) {
+        if (p["series"] == 1) {
+            EXPECT_EQ(p["time"], "09:00") << p["date"];
+            if (p["id"].is_null()) {
+                generated.push_back(p["date"]);
+            }
+            templates += p["occurrenceDate"].is_null() ? 1 : 0;
+        }
+        for (const auto& f : p["flags"]) {
+            if (f["rule"] == "earn-first") {
+                earnFirst = f["message"];
+                EXPECT_EQ(f["have"], 2);
+                EXPECT_EQ(f["limit"], 5);
+            }
+        }
+    }
+    EXPECT_EQ(templates, 0);
+    EXPECT_THAT(generated, testing::ElementsAre("2026-11-23", "2026-11-30", "2026-12-07",
+                                                "2026-12-14", "2026-12-21"));
+    EXPECT_EQ(earnFirst, "2 value posts before this promotion in niche SEO readers; 5 needed");
+    bool sawSeo = false;
+    for (const auto& m : cal["mix"]) {
+        if (m["niche"] == "SEO readers") {
+            sawSeo = true;
+            EXPECT_GT(m["value"].get<int>(), m["promotional"].get<int>());
+        }
+    }
+    EXPECT_TRUE(sawSeo);
+
+    const auto text = runRapport(
+        {"--db", db, "calendar", "--from", "2026-11-30", "--to", "2026-12-06"}, dir, now);
+    ASSERT_EQ(text.code, 0) << text.err;
+    EXPECT_THAT(text.out, HasSubstr("Calendar 2026-11-30 to 2026-12-06 (America/New_York)"));
+    EXPECT_THAT(text.out, HasSubstr("Mon 2026-11-30\n  09:00  X | value | scheduled | "
+                                    "Keyword Monday (series 1)\n"));
+    EXPECT_THAT(text.out, HasSubstr("Mix per niche"));
+    const auto early = runRapport(
+        {"--db", db, "calendar", "--from", "2026-11-09", "--to", "2026-11-09"}, dir, now);
+    EXPECT_THAT(early.out, HasSubstr("! earn-first: 2 value posts before this promotion in "
+                                     "niche SEO readers; 5 needed"));
+    const auto empty = runRapport(
+        {"--db", db, "calendar", "--from", "2025-01-01", "--to", "2025-01-31"}, dir, now);
+    EXPECT_THAT(empty.out, HasSubstr("No posts in this range."));
+
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"calendar"},
+             {"calendar", "--from", "2026-11-01"},
+             {"calendar", "--from", "2026-11-31", "--to", "2026-12-31"},
+             {"calendar", "--from", "2026-12-31", "--to", "2026-11-01"},
+             {"calendar", "--from", "2026-11-01", "--to", "2026-12-31", "extra"},
+             {"export-ics", "out.ics", "--from", "2026-11-01"},
+             {"export-csv", dir.file("x.csv")}}) {
+        auto full = args;
+        full.insert(full.begin(), {"--db", db});
+        const auto bad = runRapport(full, dir);
+        EXPECT_EQ(bad.code, 1) << args.back() << ": " << bad.err;
+        EXPECT_THAT(bad.err, HasSubstr("Try 'rapport --help'")) << args.back();
+    }
+    EXPECT_EQ(runRapport({"--db", dir.file("none.rapport"), "calendar", "--from", "2026-11-01",
+                          "--to", "2026-11-30"},
+                         dir)
+                  .code,
+              2);
+}
+
+TEST_F(Cli, ExportIcsWritesACalendarThatLibicalReadsBack) {
+    const auto db = dir.file("w.rapport");
+    ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
+    const std::string now = "RAPPORT_NOW=2026-11-23T15:00:00Z";
+    const auto out = dir.file("plan.ics");
+    const auto run = runRapport({"--db", db, "export-ics", out}, dir, now);
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_THAT(run.out, HasSubstr("1 series and 2 changed occurrences to " + out));
+    const auto text = readBytes(out);
+    EXPECT_THAT(text, HasSubstr("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"));
+    EXPECT_THAT(text, HasSubstr("DTSTART;TZID=America/New_York:20261109T090000\r\n"));
+    EXPECT_THAT(text, HasSubstr("EXDATE;TZID=America/New_York:20261228T090000\r\n"));
+    EXPECT_THAT(text, HasSubstr("DTSTAMP:20261123T150000Z\r\n"));
+    const auto events =
+        rapport::core::parseIcs(text, out, *rapport::core::parseInstant("2027-06-01T00:00:00Z"));
+    int masters = 0;
+    int overrides = 0;
+    for (const auto& e : events) {
+        if (!e.rrule.empty()) {
+            ++masters;
+            EXPECT_THAT(e.rrule, HasSubstr("FREQ=WEEKLY"));
+            EXPECT_EQ(e.occurrences.size(), 11u);  // twelve, one skipped
+        }
+        overrides += e.recurrenceId ? 1 : 0;
+    }
+    EXPECT_EQ(masters, 1);
+    EXPECT_EQ(overrides, 2);
+
+    const auto week = dir.file("week.ics");
+    ASSERT_EQ(
+        runRapport({"--db", db, "export-ics", week, "--from", "2026-12-01", "--to", "2026-12-07"},
+                   dir, now)
+            .code,
+        0);
+    const auto few = rapport::core::parseIcs(readBytes(week), week,
+                                             *rapport::core::parseInstant("2027-06-01T00:00:00Z"));
+    EXPECT_LT(few.size(), events.size());
+    EXPECT_GT(few.size(), 3u);
+}
+
+TEST_F(Cli, ExportCsvWritesOneChannelsScheduledPostsForABulkScheduler) {
+    const auto db = dir.file("w.rapport");
+    ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
+    const std::string now = "RAPPORT_NOW=2026-11-23T15:00:00Z";
+    const auto out = dir.file("x.csv");
+    const auto run = runRapport({"--db", db, "export-csv", "--channel", "X", out}, dir, now);
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_THAT(run.out, HasSubstr("of X (2026-11-23 to 2027-11-23) to " + out));
+    const auto csv = readBytes(out);
+    EXPECT_THAT(csv, testing::StartsWith("date,time_24hr,message_text,link\r\n"));
+    EXPECT_THAT(csv, HasSubstr("\r\n2026-11-23,09:00,\"Keyword Monday: one search phrase,"));
+    EXPECT_THAT(csv, testing::Not(HasSubstr("2026-12-28,")));  // the skipped occurrence
+    EXPECT_THAT(csv, testing::Not(HasSubstr("2026-11-16,")));  // before today
+    const auto ranged = runRapport({"--db", db, "export-csv", "--channel", "X", "--from",
+                                    "2026-12-01", "--to", "2026-12-01", out},
+                                   dir, now);
+    ASSERT_EQ(ranged.code, 0) << ranged.err;
+    EXPECT_THAT(ranged.out, HasSubstr("Exported 1 scheduled post of X"));
+
+    const auto unknown = runRapport({"--db", db, "export-csv", "--channel", "Mastodon", out}, dir);
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_THAT(unknown.err, HasSubstr("channel \"Mastodon\": name is not a channel of"));
+    EXPECT_THAT(unknown.err, HasSubstr("X, LinkedIn"));
 }

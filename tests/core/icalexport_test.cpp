@@ -30,22 +30,23 @@ const Instant kUntil = *parseInstant("2027-03-01T00:00:00Z");
 // exceptions; its records are kept for the checks.
 struct Planned {
     explicit Planned(const std::string& zone) : w(zone) {
-        Post tricky = w.post("Three questions, before you choose; a keyword",
-                             w.at(ymd(2026, 3, 3), "12:15"));
+        Post tricky =
+            w.post("Three questions, before you choose; a keyword", w.at(ymd(2026, 3, 3), "12:15"));
         tricky.body =
             "Ask three questions:\n1. Who types this?\n2. What happened just before; and why?\n"
-            "\"Quotes\", commas, back\\slashes and Gr\xC3\xBC\xC3\x9F" "e \xF0\x9F\x91\x8B";
+            "\"Quotes\", commas, back\\slashes and Gr\xC3\xBC\xC3\x9F"
+            "e \xF0\x9F\x91\x8B";
         tricky.link = "https://example.com/keywords?a=1&b=2";
         tricky.channelId = w.blogId;  // "Blog, the long form": a comma in a category
         singles.push_back(tricky);
         singles.push_back(w.post("A draft", w.at(ymd(2026, 3, 4), "08:00"), Purpose::Resource,
                                  PostStatus::Draft));
-        singles.push_back(w.post("Skipped", w.at(ymd(2026, 3, 5), "08:00"), Purpose::Value,
-                                 PostStatus::Skipped));
-        singles.push_back(w.post("Published", w.at(ymd(2026, 2, 20), "17:00"),
-                                 Purpose::Promotion, PostStatus::Published));
-        singles.push_back(w.post("Late autumn", w.at(ymd(2026, 11, 20), "17:00"),
-                                 Purpose::Affiliate));
+        singles.push_back(
+            w.post("Skipped", w.at(ymd(2026, 3, 5), "08:00"), Purpose::Value, PostStatus::Skipped));
+        singles.push_back(w.post("Published", w.at(ymd(2026, 2, 20), "17:00"), Purpose::Promotion,
+                                 PostStatus::Published));
+        singles.push_back(
+            w.post("Late autumn", w.at(ymd(2026, 11, 20), "17:00"), Purpose::Affiliate));
         for (auto& p : singles) {
             p.id = w.addPost(p);
         }
@@ -69,15 +70,16 @@ struct Planned {
         everyTen.frequency = Frequency::EveryNDays;
         everyTen.intervalDays = 10;
         everyTen.count = 6;
-        everyTen.id = w.addSeries(everyTen, w.post("Ten-day digest", w.at(ymd(2026, 10, 1), "18:45"),
-                                                   Purpose::Resource));
+        everyTen.id = w.addSeries(
+            everyTen, w.post("Ten-day digest", w.at(ymd(2026, 10, 1), "18:45"), Purpose::Resource));
 
         // Monthly on the 31st: short months use their last day.
         monthly = CalendarWorkspace::weekly(ymd(2026, 1, 1), 0, "07:00");
         monthly.frequency = Frequency::Monthly;
         monthly.monthDay = 31;
         monthly.count = 5;
-        monthly.id = w.addSeries(monthly, w.post("Month in review", w.at(ymd(2026, 1, 31), "07:00")));
+        monthly.id =
+            w.addSeries(monthly, w.post("Month in review", w.at(ymd(2026, 1, 31), "07:00")));
     }
 
     CalendarWorkspace w;
@@ -197,13 +199,13 @@ TEST_P(IcalExport, ParsesBackToTheSameEvents) {
                 HasSubstr("COUNT=5"));
 
     // Overrides share the series' UID and name the occurrence they replace.
-    const auto* moved = find(events, weekly->uid,
-                             occurrenceInstant(plan.weekly, ymd(2026, 3, 9), w.zone()));
+    const auto* moved =
+        find(events, weekly->uid, occurrenceInstant(plan.weekly, ymd(2026, 3, 9), w.zone()));
     ASSERT_TRUE(moved);
     EXPECT_EQ(moved->start, w.at(ymd(2026, 3, 10), "11:00"));
     EXPECT_EQ(moved->summary, "Keyword Monday");
-    const auto* edited = find(events, weekly->uid,
-                              occurrenceInstant(plan.weekly, ymd(2026, 4, 2), w.zone()));
+    const auto* edited =
+        find(events, weekly->uid, occurrenceInstant(plan.weekly, ymd(2026, 4, 2), w.zone()));
     ASSERT_TRUE(edited);
     EXPECT_EQ(edited->summary, "Keyword Thursday: near me");
 
@@ -211,8 +213,7 @@ TEST_P(IcalExport, ParsesBackToTheSameEvents) {
     EXPECT_EQ(shown(events), effective(*w.store, ymd(2026, 1, 1), ymd(2027, 2, 28)));
 }
 
-INSTANTIATE_TEST_SUITE_P(Zones, IcalExport,
-                         testing::Values("Europe/Berlin", "America/New_York"));
+INSTANTIATE_TEST_SUITE_P(Zones, IcalExport, testing::Values("Europe/Berlin", "America/New_York"));
 
 TEST(IcalExportText, IsAnRfc5545DocumentWithTheZoneAndStableUids) {
     Planned plan{"Europe/Berlin"};
@@ -246,8 +247,7 @@ TEST(IcalExportText, ARangeHoldsItsPostsAndTheSeriesThatOccurInIt) {
     };
     const auto series = [](Id id) { return "rapport-series-" + std::to_string(id); };
     EXPECT_EQ(uids, (std::set<std::string>{post(0), post(1), post(2), series(plan.weekly.id),
-                                           series(plan.weekly.id) + "*",
-                                           series(plan.monthly.id)}));
+                                           series(plan.weekly.id) + "*", series(plan.monthly.id)}));
     const auto none = exportIcs(*plan.w.store, clock, ymd(2025, 1, 1), ymd(2025, 1, 31));
     EXPECT_EQ(none.posts + none.series, 0u);
     EXPECT_THAT(none.text, testing::Not(HasSubstr("BEGIN:VTIMEZONE")));

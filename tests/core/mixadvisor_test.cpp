@@ -34,19 +34,40 @@ void addPattern(CalendarWorkspace& w, Date first, const std::string& pattern,
         Purpose purpose = Purpose::Value;
         PostStatus status = PostStatus::Scheduled;
         switch (pattern[i]) {
-            case 'r': purpose = Purpose::Resource; break;
-            case 'c': purpose = Purpose::Conversation; break;
-            case 'P': purpose = Purpose::Promotion; break;
-            case 'A': purpose = Purpose::Affiliate; break;
-            case 'd': status = PostStatus::Draft; break;
-            case 'i': status = PostStatus::Idea; break;
-            case 's': status = PostStatus::Skipped; break;
-            case 'D': purpose = Purpose::Promotion; status = PostStatus::Draft; break;
-            case 'S': purpose = Purpose::Promotion; status = PostStatus::Skipped; break;
-            default: break;
+            case 'r':
+                purpose = Purpose::Resource;
+                break;
+            case 'c':
+                purpose = Purpose::Conversation;
+                break;
+            case 'P':
+                purpose = Purpose::Promotion;
+                break;
+            case 'A':
+                purpose = Purpose::Affiliate;
+                break;
+            case 'd':
+                status = PostStatus::Draft;
+                break;
+            case 'i':
+                status = PostStatus::Idea;
+                break;
+            case 's':
+                status = PostStatus::Skipped;
+                break;
+            case 'D':
+                purpose = Purpose::Promotion;
+                status = PostStatus::Draft;
+                break;
+            case 'S':
+                purpose = Purpose::Promotion;
+                status = PostStatus::Skipped;
+                break;
+            default:
+                break;
         }
-        auto p = w.post(prefix + std::to_string(i), w.at(addDays(first, static_cast<int>(i)), "10:00"),
-                        purpose, status);
+        auto p = w.post(prefix + std::to_string(i),
+                        w.at(addDays(first, static_cast<int>(i)), "10:00"), purpose, status);
         p.nicheId = niche;
         p.campaignId = campaign;
         w.addPost(p);
@@ -55,10 +76,14 @@ void addPattern(CalendarWorkspace& w, Date first, const std::string& pattern,
 
 char code(FlagKind k) {
     switch (k) {
-        case FlagKind::EarnFirst: return 'E';
-        case FlagKind::Ratio: return 'R';
-        case FlagKind::DailyCap: return 'C';
-        case FlagKind::CharLimit: return 'L';
+        case FlagKind::EarnFirst:
+            return 'E';
+        case FlagKind::Ratio:
+            return 'R';
+        case FlagKind::DailyCap:
+            return 'C';
+        case FlagKind::CharLimit:
+            return 'L';
     }
     return '?';
 }
@@ -89,14 +114,14 @@ TEST(MixAdvisor, RulesAtBelowAndAboveTheirThresholdsWithinTheRange) {
         const char* expected;
     };
     const Case cases[] = {
-        {"vvvvP", "p4:E4"},            // one value post short
-        {"vrcvvP", ""},                // exactly five, of any value purpose
-        {"vvvvvvA", ""},               // six
+        {"vvvvP", "p4:E4"},  // one value post short
+        {"vrcvvP", ""},      // exactly five, of any value purpose
+        {"vvvvvvA", ""},     // six
         {"P", "p0:E0"},
-        {"vvvvvPvvvvP", ""},           // two promotions in the last ten
-        {"vvvvvPvvvPP", "p10:R3"},     // three
-        {"vvvvvPvvvvvvvvPP", ""},      // the first fell out of the window
-        {"vvvvvPvvvvvvvvvP", ""},      // one in the window
+        {"vvvvvPvvvvP", ""},        // two promotions in the last ten
+        {"vvvvvPvvvPP", "p10:R3"},  // three
+        {"vvvvvPvvvvvvvvPP", ""},   // the first fell out of the window
+        {"vvvvvPvvvvvvvvvP", ""},   // one in the window
     };
     for (const auto& c : cases) {
         CalendarWorkspace w;
@@ -116,12 +141,12 @@ TEST(MixAdvisor, HistoryBeforeTheRangeCounts) {
         {"vvvvv", "P", ""},
         {"vvvv", "P", "m0:E4"},
         {"vvvv", "vP", ""},
-        {"vvvvvvvvvvvvvvvvvvvv", "P", ""},    // long ago is still before
-        {"vvvvvvvPvP", "P", "m0:R3"},         // the window reaches back into February
-        {"vvvvvvPvvvvvvvvvP", "P", ""},       // only one of them is in it
-        {"PPvvvvv", "P", "m0:R3"},            // promotions first, then five value posts:
-                                              // earned, but three in the last ten
-        {"vvvdisv", "P", "m0:E4"},            // drafts, ideas and skipped do not count
+        {"vvvvvvvvvvvvvvvvvvvv", "P", ""},  // long ago is still before
+        {"vvvvvvvPvP", "P", "m0:R3"},       // the window reaches back into February
+        {"vvvvvvPvvvvvvvvvP", "P", ""},     // only one of them is in it
+        {"PPvvvvv", "P", "m0:R3"},          // promotions first, then five value posts:
+                                            // earned, but three in the last ten
+        {"vvvdisv", "P", "m0:E4"},          // drafts, ideas and skipped do not count
     };
     for (const auto& c : cases) {
         CalendarWorkspace w;
@@ -148,8 +173,7 @@ TEST(MixAdvisor, SeriesOccurrencesBeforeTheRangeCount) {
         }
         addPattern(w, ymd(2026, 3, 3), "P", w.seoId);
         MixAdvisor advisor{*w.store};
-        EXPECT_EQ(flagsOf(advisor.advise(kMarch1, kMarch31)), skipOne ? "p0:E4" : "")
-            << skipOne;
+        EXPECT_EQ(flagsOf(advisor.advise(kMarch1, kMarch31)), skipOne ? "p0:E4" : "") << skipOne;
     }
     // A promotional series before the range fills the ratio window.
     CalendarWorkspace w;
@@ -251,7 +275,8 @@ TEST(MixAdvisor, DailyCapCountsLocalDaysAndOnlyPostsThatGoOut) {
     }
     CalendarWorkspace w;
     for (int i = 0; i < 4; ++i) {
-        w.addPost(w.post("p" + std::to_string(i), w.at(ymd(2026, 3, 10), "1" + std::to_string(i) + ":00")));
+        w.addPost(w.post("p" + std::to_string(i),
+                         w.at(ymd(2026, 3, 10), "1" + std::to_string(i) + ":00")));
     }
     MixAdvisor advisor{*w.store};
     const auto r = advisor.advise(kMarch1, kMarch31);
@@ -299,12 +324,17 @@ TEST(MixAdvisor, CharacterLimitsCountCodePointsNotBytes) {
         }
     }
     EXPECT_EQ(characterCount(""), 0);
-    EXPECT_EQ(characterCount("Gr\xC3\xBC\xC3\x9F" "e \xF0\x9F\x91\x8B"), 7);  // Grüße 👋
+    EXPECT_EQ(characterCount("Gr\xC3\xBC\xC3\x9F"
+                             "e \xF0\x9F\x91\x8B"),
+              7);  // Grüße 👋
 }
 
 TEST(MixAdvisor, TheMixPerNicheCountsWhatGoesOut) {
     CalendarWorkspace w;
-    addPattern(w, kMarch1, "vvrcPA" "dS", w.seoId, {}, "seo");
+    addPattern(w, kMarch1,
+               "vvrcPA"
+               "dS",
+               w.seoId, {}, "seo");
     addPattern(w, ymd(2026, 3, 10), "vc", w.agenciesId, {}, "ag");
     addPattern(w, ymd(2026, 3, 15), "vP", std::nullopt, {}, "none");
     addPattern(w, ymd(2026, 4, 2), "PPPP", w.seoId, {}, "april");  // outside the range
@@ -350,9 +380,8 @@ TEST(MixAdvisor, AgreesWithCheckMixOverTheWholeHistory) {
         std::mt19937 rng{seed};
         const auto pick = [&](int n) { return std::uniform_int_distribution<int>{0, n - 1}(rng); };
         const std::optional<Id> niches[] = {w.seoId, w.agenciesId, std::nullopt};
-        const Purpose purposes[] = {Purpose::Value, Purpose::Value,   Purpose::Resource,
-                                    Purpose::Conversation, Purpose::Promotion,
-                                    Purpose::Affiliate};
+        const Purpose purposes[] = {Purpose::Value,        Purpose::Value,     Purpose::Resource,
+                                    Purpose::Conversation, Purpose::Promotion, Purpose::Affiliate};
         const PostStatus statuses[] = {PostStatus::Scheduled, PostStatus::Scheduled,
                                        PostStatus::Published, PostStatus::Draft,
                                        PostStatus::Idea,      PostStatus::Skipped};

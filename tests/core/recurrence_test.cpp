@@ -73,8 +73,7 @@ TEST(Recurrence, EachRuleExpandsToItsDates) {
         {"weekly Mon+Wed from a Monday", weeklyOn(kMon | kWed, ymd(2026, 3, 2)), ymd(2026, 3, 1),
          ymd(2026, 3, 15), "03-02 03-04 03-09 03-11"},
         {"weekly starts mid-week: the first date is the next chosen weekday",
-         weeklyOn(kMon | kThu, ymd(2026, 2, 27)), ymd(2026, 2, 1), ymd(2026, 3, 6),
-         "03-02 03-05"},
+         weeklyOn(kMon | kThu, ymd(2026, 2, 27)), ymd(2026, 2, 1), ymd(2026, 3, 6), "03-02 03-05"},
         {"weekly until an end date, inclusive", weeklyOn(kMon, ymd(2026, 3, 2), ymd(2026, 3, 16)),
          ymd(2026, 3, 1), ymd(2026, 4, 30), "03-02 03-09 03-16"},
         {"weekly end date the day before an occurrence",
@@ -82,9 +81,8 @@ TEST(Recurrence, EachRuleExpandsToItsDates) {
          "03-02 03-09"},
         {"weekly with a count", weeklyOn(kMon | kFri, ymd(2026, 3, 2), {}, 3), ymd(2026, 3, 1),
          ymd(2026, 4, 30), "03-02 03-06 03-09"},
-        {"a count uses up occurrences before the range",
-         weeklyOn(kMon, ymd(2026, 3, 2), {}, 4), ymd(2026, 3, 10), ymd(2026, 4, 30),
-         "03-16 03-23"},
+        {"a count uses up occurrences before the range", weeklyOn(kMon, ymd(2026, 3, 2), {}, 4),
+         ymd(2026, 3, 10), ymd(2026, 4, 30), "03-16 03-23"},
         {"a count exhausted before the range", weeklyOn(kMon, ymd(2026, 3, 2), {}, 2),
          ymd(2026, 3, 10), ymd(2026, 4, 30), ""},
         {"weekly without weekdays has no dates", weeklyOn(0, ymd(2026, 3, 2)), ymd(2026, 3, 1),
@@ -97,11 +95,10 @@ TEST(Recurrence, EachRuleExpandsToItsDates) {
          ymd(2026, 12, 31), "01-30 01-31 02-01"},
         {"every 7 days until an end date", everyN(7, ymd(2026, 1, 1), ymd(2026, 1, 15)),
          ymd(2026, 1, 1), ymd(2026, 12, 31), "01-01 01-08 01-15"},
-        {"monthly on the 31st: short months use their last day",
-         monthlyOn(31, ymd(2026, 1, 1)), ymd(2026, 1, 1), ymd(2026, 5, 31),
-         "01-31 02-28 03-31 04-30 05-31"},
-        {"monthly on the 30th in a leap February", monthlyOn(30, ymd(2028, 1, 1)),
-         ymd(2028, 1, 1), ymd(2028, 3, 31), "01-30 02-29 03-30"},
+        {"monthly on the 31st: short months use their last day", monthlyOn(31, ymd(2026, 1, 1)),
+         ymd(2026, 1, 1), ymd(2026, 5, 31), "01-31 02-28 03-31 04-30 05-31"},
+        {"monthly on the 30th in a leap February", monthlyOn(30, ymd(2028, 1, 1)), ymd(2028, 1, 1),
+         ymd(2028, 3, 31), "01-30 02-29 03-30"},
         {"monthly on the 15th starting after the 15th", monthlyOn(15, ymd(2026, 1, 20)),
          ymd(2026, 1, 1), ymd(2026, 3, 31), "02-15 03-15"},
         {"monthly with a count", monthlyOn(29, ymd(2026, 1, 1), 3), ymd(2026, 1, 1),
@@ -116,11 +113,11 @@ TEST(Recurrence, EachRuleExpandsToItsDates) {
 
 TEST(Recurrence, IsOccurrenceAtBelowAndAboveTheEdges) {
     const auto s = weeklyOn(kMon, ymd(2026, 3, 2), {}, 3);  // 03-02, 03-09, 03-16
-    EXPECT_FALSE(isOccurrence(s, ymd(2026, 2, 23)));         // before the start
-    EXPECT_TRUE(isOccurrence(s, ymd(2026, 3, 2)));           // the first
-    EXPECT_FALSE(isOccurrence(s, ymd(2026, 3, 3)));          // not a Monday
-    EXPECT_TRUE(isOccurrence(s, ymd(2026, 3, 16)));          // the last of the count
-    EXPECT_FALSE(isOccurrence(s, ymd(2026, 3, 23)));         // one past the count
+    EXPECT_FALSE(isOccurrence(s, ymd(2026, 2, 23)));        // before the start
+    EXPECT_TRUE(isOccurrence(s, ymd(2026, 3, 2)));          // the first
+    EXPECT_FALSE(isOccurrence(s, ymd(2026, 3, 3)));         // not a Monday
+    EXPECT_TRUE(isOccurrence(s, ymd(2026, 3, 16)));         // the last of the count
+    EXPECT_FALSE(isOccurrence(s, ymd(2026, 3, 23)));        // one past the count
     EXPECT_EQ(datesText(firstOccurrences(s, 10)), "03-02 03-09 03-16");
     EXPECT_EQ(datesText(firstOccurrences(s, 2)), "03-02 03-09");
 }
@@ -199,16 +196,16 @@ TEST(Recurrence, EffectivePostsMergeOccurrencesExceptionsAndSinglePosts) {
                        (p.occurrenceDate ? " @" + formatDate(*p.occurrenceDate) : ""));
     }
     const auto id = [](Id i) { return std::to_string(i); };
-    EXPECT_THAT(seen,
-                testing::ElementsAre(
-                    "2026-03-02 09:00 0 Keyword Monday scheduled @2026-03-02",
-                    "2026-03-09 09:00 " + id(editedId) +
-                        " Keyword Monday: near me scheduled @2026-03-09",
-                    "2026-03-10 12:00 " + id(single) + " A single post scheduled",
-                    "2026-03-17 10:00 " + id(movedId) + " Keyword Monday scheduled @2026-03-16",
-                    "2026-03-23 09:00 " + id(skippedId) + " Keyword Monday skipped @2026-03-23",
-                    "2026-03-30 09:00 " + id(draftId) + " Keyword Monday draft @2026-03-30",
-                    "2026-04-06 09:00 0 Keyword Monday scheduled @2026-04-06"));
+    EXPECT_THAT(
+        seen,
+        testing::ElementsAre(
+            "2026-03-02 09:00 0 Keyword Monday scheduled @2026-03-02",
+            "2026-03-09 09:00 " + id(editedId) + " Keyword Monday: near me scheduled @2026-03-09",
+            "2026-03-10 12:00 " + id(single) + " A single post scheduled",
+            "2026-03-17 10:00 " + id(movedId) + " Keyword Monday scheduled @2026-03-16",
+            "2026-03-23 09:00 " + id(skippedId) + " Keyword Monday skipped @2026-03-23",
+            "2026-03-30 09:00 " + id(draftId) + " Keyword Monday draft @2026-03-30",
+            "2026-04-06 09:00 0 Keyword Monday scheduled @2026-04-06"));
     for (const auto& p : posts) {
         if (p.id == 0) {
             EXPECT_EQ(p.seriesId, sid);

@@ -23,7 +23,10 @@ TEST(SchedulerCsv, FieldsAreQuotedAsRfc4180Says) {
         {"say \"hi\"", "\"say \"\"hi\"\"\""},
         {"two\nlines", "\"two\nlines\""},
         {"cr\rhere", "\"cr\rhere\""},
-        {"Gr\xC3\xBC\xC3\x9F" "e", "Gr\xC3\xBC\xC3\x9F" "e"},
+        {"Gr\xC3\xBC\xC3\x9F"
+         "e",
+         "Gr\xC3\xBC\xC3\x9F"
+         "e"},
         {"'single' and ;semi", "'single' and ;semi"},
     };
     for (const auto& [in, out] : cases) {
@@ -41,10 +44,10 @@ TEST(SchedulerCsv, ScheduledPostsOfOneChannelInLocalTime) {
     untitled.body.clear();
     w.addPost(untitled);
     w.addPost(w.post("Draft", w.at(ymd(2026, 3, 7), "18:00"), Purpose::Value, PostStatus::Draft));
-    w.addPost(w.post("Published", w.at(ymd(2026, 3, 3), "09:00"), Purpose::Value,
-                     PostStatus::Published));
-    w.addPost(w.post("Skipped", w.at(ymd(2026, 3, 4), "09:00"), Purpose::Value,
-                     PostStatus::Skipped));
+    w.addPost(
+        w.post("Published", w.at(ymd(2026, 3, 3), "09:00"), Purpose::Value, PostStatus::Published));
+    w.addPost(
+        w.post("Skipped", w.at(ymd(2026, 3, 4), "09:00"), Purpose::Value, PostStatus::Skipped));
     auto elsewhere = w.post("Elsewhere", w.at(ymd(2026, 3, 6), "07:00"));
     elsewhere.channelId = w.blogId;
     w.addPost(elsewhere);

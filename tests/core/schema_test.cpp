@@ -238,3 +238,53 @@ TEST(Schema, MissingOrUnwritableFolderIsAClearError) {
         EXPECT_THAT(openError((locked / "w.rapport").string()), HasSubstr("not writable"));
     }
 }
+
+// Version 4 keeps, per contact, the latest interaction and the text a search reads. A file
+// from version 3 gets both computed from what it holds; afterwards triggers keep them.
+TEST(Schema, Version4SummarisesContactsAlreadyThere) {
+    sql::Database db{":memory:", sql::Database::Mode::Create};
+    db.exec("PRAGMA foreign_keys = ON");
+    schema::migrate(db, 3);
+    db.exec(
+        "INSERT INTO contacts (id, display_name, email, company, stage, created_on, source) "
+        "VALUES (1, 'Priya Raman', 'Priya@Example.com', 'Rise & Crumb', 'engaged', "
+        "'2026-10-08', 'manual'), (2, 'No Touch', '', '', 'looker', '2026-10-08', 'csv');"
+        "INSERT INTO contact_handles VALUES (1, 'x', '@RiseAndCrumb');"
+        "INSERT INTO contact_tags VALUES (1, 'Bakery');"
+        "INSERT INTO interactions (id, contact_id, at, kind, direction) VALUES "
+        "(10, 1, 1000, 'comment', 'inbound'), (11, 1, 3000, 'reply', 'outbound'), "
+        "(12, 1, 3000, 'email', 'inbound'), (13, 1, 2000, 'call', 'outbound');");
+    schema::migrate(db, 4);
+    const auto row = [&](const char* query) {
+        auto s = db.prepare(query);
+        std::string out;
+        while (s.step()) {
+            out += (s.isNull(0) ? "null" : s.text(0)) + "|";
+        }
+        return out;
+    };
+    // Ties on time go to the higher id.
+    EXPECT_EQ(row("SELECT last_id || ' ' || last_direction || ' ' || last_kind FROM contacts "
+                  "ORDER BY id"),
+              "12 inbound email|null|");
+    EXPECT_EQ(row("SELECT search FROM contact_list ORDER BY contact_id"),
+              "priya raman\npriya@example.com\nrise & crumb\n@riseandcrumb\nbakery|no "
+              "touch\n\n\n\n|");
+    EXPECT_EQ(row("SELECT name_key || ' ' || stage FROM contact_list ORDER BY name_key"),
+              "no touch looker|priya raman engaged|");
+
+    // After the migration the triggers keep both current.
+    db.exec("DELETE FROM interactions WHERE id = 12");
+    EXPECT_EQ(row("SELECT last_id FROM contacts WHERE id = 1"), "11|");
+    db.exec("UPDATE interactions SET at = 5000 WHERE id = 10");
+    EXPECT_EQ(row("SELECT last_id FROM contacts WHERE id = 1"), "10|");
+    db.exec("UPDATE interactions SET contact_id = 2 WHERE id = 10");
+    EXPECT_EQ(row("SELECT last_id FROM contacts ORDER BY id"), "11|10|");
+    db.exec("INSERT INTO contact_tags VALUES (2, 'Later'); UPDATE contacts SET display_name = "
+            "'Nora Touch', stage = 'follower' WHERE id = 2");
+    EXPECT_EQ(row("SELECT name_key || ' ' || stage || ' ' || replace(search, char(10), '/') "
+                  "FROM contact_list WHERE contact_id = 2"),
+              "nora touch follower nora touch////later|");
+    db.exec("DELETE FROM contacts WHERE id = 1");
+    EXPECT_EQ(row("SELECT count(*) FROM contact_list"), "1|");
+}

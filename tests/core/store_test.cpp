@@ -75,6 +75,14 @@ TEST_F(StoreTest, DefaultCharacterLimitsFollowTheKind) {
     EXPECT_EQ(Channel::defaultCharLimit(ChannelKind::Instagram), 2200);
     EXPECT_EQ(Channel::defaultCharLimit(ChannelKind::Facebook), 63206);
     EXPECT_FALSE(Channel::defaultCharLimit(ChannelKind::Blog));
+    for (std::size_t k = 0; k < enumCount<ChannelKind>(); ++k) {
+        const auto kind = static_cast<ChannelKind>(k);
+        auto c = Channel::withDefaults(kind);
+        EXPECT_EQ(c.charLimit, Channel::defaultCharLimit(kind));
+        EXPECT_FALSE(c.preferredTimes.empty()) << toString(kind);
+        c.name = std::string{toString(kind)};
+        EXPECT_NO_THROW(store->add(c)) << toString(kind);  // the defaults pass validation
+    }
 }
 
 TEST_F(StoreTest, EveryRecordKindRoundTrips) {

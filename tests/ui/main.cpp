@@ -4,6 +4,7 @@
 #include <QHashSeed>
 #include <QLocale>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -27,7 +28,13 @@ void quietOffscreen(QtMsgType type, const QMessageLogContext& context, const QSt
 int main(int argc, char** argv) {
     // Before the QApplication: no display is needed or used.
     qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Settings and other standard paths go to a test location, never the user's own.
+    // Settings and other standard paths go to a test location, never the user's own; and,
+    // since ctest runs tests in parallel processes, a location of this process alone.
+    QTemporaryDir home;
+    qputenv("HOME", home.path().toLocal8Bit());
+    for (const char* name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"}) {
+        qunsetenv(name);
+    }
     QStandardPaths::setTestModeEnabled(true);
     QHashSeed::setDeterministicGlobalSeed();
     g_defaultHandler = qInstallMessageHandler(quietOffscreen);
