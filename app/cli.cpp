@@ -60,6 +60,39 @@ constexpr Command kCommands[] = {
      "                              mark the current step done: logs the outbound touch and\n"
      "                              makes the next step due",
      stepDoneCommand},
+    {"followups",
+     "followups [--date DATE] [--json] [--ics OUT.ics]\n"
+     "                              who needs you: contacts due by DATE + 7 days (today unless\n"
+     "                              --date), overdue, today and this week, with their reasons,\n"
+     "                              days since the last touch and losing touch; --ics writes\n"
+     "                              them as to-dos",
+     followupsCommand},
+    {"contacts",
+     "contacts [--search TEXT] [--stage STAGE] [--tag TAG] [--losing-touch] [--json]\n"
+     "                              the contacts with stage, niche, last touch, next due, tags",
+     contactsCommand},
+    {"contact",
+     "contact ID [--stage STAGE] [--cadence DAYS|never|default] [--next DATE|none]\n"
+     "           [--snooze DATE|none] [--json]\n"
+     "                              one contact, its follow-up, stage suggestion and timeline;\n"
+     "                              the options change it first",
+     contactCommand},
+    {"import-contacts",
+     "import-contacts FILE [--format linkedin|csv|vcard] [--dry-run]\n"
+     "                              contacts from LinkedIn's Connections.csv, any CSV (columns\n"
+     "                              matched by name) or vCard 3.0/4.0; the same person is not\n"
+     "                              added twice; bad rows are listed and left out",
+     importContactsCommand},
+    {"export-contacts",
+     "export-contacts OUT.csv|OUT.vcf [--format csv|vcard|vcard3]\n"
+     "                              every contact as CSV or vCard (4.0; vcard3 for 3.0)",
+     exportContactsCommand},
+    {"log",
+     "log --contact ID --direction in|out --kind KIND [--when TIME] [--channel NAME]\n"
+     "    [--note TEXT]             log an interaction (now unless --when: an instant, or a\n"
+     "                              local time in the workspace's zone); an outbound one clears\n"
+     "                              the planned follow-up and the snooze",
+     logCommand},
 };
 
 const Command* findCommand(std::string_view name) {

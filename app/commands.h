@@ -22,4 +22,12 @@ int sequencesCommand(const Invocation& inv);
 int enrollCommand(const Invocation& inv);
 int stepDoneCommand(const Invocation& inv);
 
+// commands_contacts.cpp
+int followupsCommand(const Invocation& inv);
+int contactsCommand(const Invocation& inv);
+int contactCommand(const Invocation& inv);
+int importContactsCommand(const Invocation& inv);
+int exportContactsCommand(const Invocation& inv);
+int logCommand(const Invocation& inv);
+
 }  // namespace rapport::app

@@ -320,22 +320,24 @@ int contactCommand(const Invocation& inv) {
     if (const auto v = args.value("--stage")) {
         stage = enumArgument<Stage>("--stage", *v);
     }
-    std::optional<std::pair<std::optional<int>, bool>> cadence;  // (days, never)
+    bool cadenceGiven = false;
+    int cadenceDays = 0;  // 0: none of their own
+    bool cadenceNever = false;
     if (const auto v = args.value("--cadence")) {
+        cadenceGiven = true;
         if (*v == "never") {
-            cadence = std::pair{std::optional<int>{}, true};
-        } else if (*v == "default") {
-            cadence = std::pair{std::optional<int>{}, false};
-        } else {
+            cadenceNever = true;
+        } else if (*v != "default") {
             try {
                 std::size_t used = 0;
-                const int days = std::stoi(*v, &used);
-                if (used == v->size() && days > 0 && days <= 3650) {
-                    cadence = std::pair{std::optional<int>{days}, false};
+                cadenceDays = std::stoi(*v, &used);
+                if (used != v->size()) {
+                    cadenceDays = -1;
                 }
             } catch (const std::exception&) {
+                cadenceDays = -1;
             }
-            if (!cadence) {
+            if (cadenceDays <= 0 || cadenceDays > 3650) {
                 throw UsageError("--cadence must be a number of days (1 to 3650), never or "
                                  "default, not \"" +
                                  *v + "\"");
@@ -364,9 +366,9 @@ int contactCommand(const Invocation& inv) {
                           std::string{toString(*stage)});
         c.stage = *stage;
     }
-    if (cadence) {
-        c.cadenceDays = cadence->first;
-        c.cadenceNever = cadence->second;
+    if (cadenceGiven) {
+        c.cadenceDays = cadenceDays > 0 ? std::optional<int>{cadenceDays} : std::nullopt;
+        c.cadenceNever = cadenceNever;
         changed.push_back(c.cadenceNever      ? "cadence never"
                           : c.cadenceDays ? "cadence every " + daysText(*c.cadenceDays)
                                           : "cadence back to the stage's");
@@ -381,6 +383,9 @@ int contactCommand(const Invocation& inv) {
     }
     if (!changed.empty()) {
         store->update(c);
+        if (stage) {
+            engine.sync(id);  // a stage of relationship or beyond qualifies for phase 2
+        }
     }
 
     const Date today = queue.today();
@@ -551,7 +556,6 @@ int importContactsCommand(const Invocation& inv) {
         return kDone;
     }
     const auto result = import.commit(preview);
-    NurtureEngine{*store, *clock}.syncAll();
     std::cout << "Added " << result.added << " contact" << (result.added == 1 ? "" : "s")
               << ", filled in " << result.updated << ", " << result.unchanged
               << " unchanged; skipped " << result.skipped << " invalid row"

@@ -84,7 +84,10 @@ std::string ContactExport::toCsv(const std::vector<Contact>& contacts,
     for (const auto& c : contacts) {
         std::string tags;
         for (const auto& t : c.tags) {
-            tags += (tags.empty() ? "" : "; ") + t;
+            if (!tags.empty()) {
+                tags += "; ";
+            }
+            tags += t;
         }
         std::string niche;
         if (c.nicheId) {

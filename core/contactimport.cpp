@@ -6,6 +6,7 @@
 #include "core/contactkeys.h"
 #include "core/errors.h"
 #include "core/store.h"
+#include "core/tables.h"
 #include "core/textencoding.h"
 #include "core/timeutil.h"
 #include "core/validation.h"
@@ -353,6 +354,13 @@ ImportResult ContactImport::commit(const ImportPreview& preview, const Progress&
     ImportResult result;
     const std::size_t total = preview.rows.size();
     std::unordered_map<std::size_t, Id> added;  // row index -> new contact
+    std::unordered_map<Id, bool> niches;
+    const auto nicheExists = [&](Id id) {
+        const auto it = niches.find(id);
+        return it != niches.end() ? it->second
+                                  : niches.emplace(id, rowExists(m_store.db(), Entity::Niche, id))
+                                        .first->second;
+    };
     m_store.bulkTransaction([&] {
         for (std::size_t i = 0; i < total; ++i) {
             const auto& row = preview.rows[i];
@@ -375,7 +383,13 @@ ImportResult ContactImport::commit(const ImportPreview& preview, const Progress&
             } else {
                 Contact c = row.contact;
                 c.id = 0;
-                m_store.add(c);
+                validate(c);
+                if (c.nicheId && !nicheExists(*c.nicheId)) {
+                    throw ValidationError(recordLabel(Entity::Contact, 0), "niche",
+                                          "refers to niche " + std::to_string(*c.nicheId) +
+                                              ", which does not exist");
+                }
+                Table<Contact>::insert(m_store.db(), c);
                 added.emplace(i, c.id);
                 result.addedIds.push_back(c.id);
                 ++result.added;

@@ -82,11 +82,19 @@ Contact ContactMerger::combined(const Contact& keep, const Contact& other) {
     }
     std::string merged = other.notes;
     for (const auto& line : kept) {
-        merged += (merged.empty() ? "" : "\n") + line;
+        if (!merged.empty()) {
+            merged += '\n';
+        }
+        merged += line;
     }
     if (!merged.empty()) {
-        c.notes += (c.notes.empty() ? "" : "\n\n") + std::string{"Merged from "} +
-                   other.displayName + ":\n" + merged;
+        if (!c.notes.empty()) {
+            c.notes += "\n\n";
+        }
+        c.notes += "Merged from ";
+        c.notes += other.displayName;
+        c.notes += ":\n";
+        c.notes += merged;
     }
     return c;
 }

@@ -100,7 +100,10 @@ std::string headerKey(std::string_view header) {
 std::string linesText(const std::vector<std::size_t>& lines) {
     std::string out;
     for (std::size_t i = 0; i < lines.size() && i < 10; ++i) {
-        out += (i ? ", " : "") + std::to_string(lines[i]);
+        if (i > 0) {
+            out += ", ";
+        }
+        out += std::to_string(lines[i]);
     }
     if (lines.size() > 10) {
         out += " and " + std::to_string(lines.size() - 10) + " more";
@@ -432,7 +435,10 @@ std::vector<std::string> CsvImport::checkMapping(const CsvTable& table,
         !columnOf(ImportField::LastName)) {
         std::string header;
         for (const auto& h : table.header) {
-            header += (header.empty() ? "" : ", ") + h;
+            if (!header.empty()) {
+                header += ", ";
+            }
+            header += h;
         }
         throw ImportError(table.source, "line " + std::to_string(table.headerLine),
                           "has no column for the name: expected Name, or First Name and Last "

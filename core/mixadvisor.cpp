@@ -34,8 +34,9 @@ std::string sentence(const PostFlag& f, const Post& p, const std::string& where,
                    (p.purpose == Purpose::Affiliate ? "affiliate post" : "promotion") + " in " +
                    where + "; " + std::to_string(f.limit) + " needed";
         case FlagKind::Ratio:
-            return plural(f.have, "promotional post", "promotional posts") + " in the last " +
-                   std::to_string(f.window) + " in " + where + "; at most " +
+            // "posts in niche SEO readers", or "posts without a niche".
+            return std::to_string(f.have) + " of the last " + std::to_string(f.window) + " " +
+                   (p.nicheId ? "posts in " + where : where) + " are promotional; at most " +
                    std::to_string(f.limit) + " allowed";
         case FlagKind::DailyCap:
             return plural(f.have, "post", "posts") + " on " + channel + " on " + day +

@@ -68,9 +68,14 @@ static void bindContact(sql::Statement& s, const Contact& c) {
         .bind(15, c.uid);
 }
 
-static void saveContactChildren(sql::Database& db, const Contact& c) {
+// A new contact has no handles or tags to clear; skipping the two deletes matters when an
+// import or a restore writes 100,000 contacts.
+static void saveContactChildren(sql::Database& db, const Contact& c, bool replace) {
     for (const char* q : {"DELETE FROM contact_handles WHERE contact_id = ?1",
                           "DELETE FROM contact_tags WHERE contact_id = ?1"}) {
+        if (!replace) {
+            break;
+        }
         auto del = db.prepare(q);
         del.bind(1, c.id).run();
     }
@@ -93,7 +98,7 @@ void Table<Contact>::insert(sql::Database& db, Contact& c) {
     bindContact(s, c);
     s.run();
     c.id = db.lastInsertId();
-    saveContactChildren(db, c);
+    saveContactChildren(db, c, false);
 }
 
 bool Table<Contact>::update(sql::Database& db, const Contact& c) {
@@ -107,7 +112,7 @@ bool Table<Contact>::update(sql::Database& db, const Contact& c) {
     if (db.changes() == 0) {
         return false;
     }
-    saveContactChildren(db, c);
+    saveContactChildren(db, c, true);
     return true;
 }
 

@@ -378,7 +378,10 @@ std::vector<ImportCandidate> VCard::candidates(const std::vector<VCardCard>& car
                                             std::size_t{0}, std::size_t{4}}) {
                     if (k < n.size() && !text::trim(n[k]).empty()) {
                         for (const auto& piece : split(n[k], ',')) {
-                            full += (full.empty() ? "" : " ") + text::trim(piece);
+                            if (!full.empty()) {
+                                full += ' ';
+                            }
+                            full += text::trim(piece);
                         }
                     }
                 }
@@ -401,7 +404,10 @@ std::vector<ImportCandidate> VCard::candidates(const std::vector<VCardCard>& car
                 role = text::trim(unescape(p.value));
             } else if (p.name == "NOTE") {
                 const auto note = unescape(p.value);
-                c.contact.notes += (c.contact.notes.empty() ? "" : "\n") + note;
+                if (!c.contact.notes.empty()) {
+                    c.contact.notes += '\n';
+                }
+                c.contact.notes += note;
             } else if (p.name == "CATEGORIES") {
                 for (auto& tag : split(p.value, ',')) {
                     tag = text::trim(tag);
@@ -468,7 +474,10 @@ std::vector<ImportCandidate> VCard::candidates(const std::vector<VCardCard>& car
             }
         }
         for (const auto& line : extra) {
-            c.contact.notes += (c.contact.notes.empty() ? "" : "\n") + line;
+            if (!c.contact.notes.empty()) {
+                c.contact.notes += '\n';
+            }
+            c.contact.notes += line;
         }
         if (c.contact.displayName.empty()) {
             c.problems.push_back("has no name (neither FN nor N)");
@@ -507,7 +516,10 @@ std::string VCard::write(const std::vector<Contact>& contacts, VCardVersion vers
         if (!c.tags.empty()) {
             std::string cats;
             for (const auto& t : c.tags) {
-                cats += (cats.empty() ? "" : ",") + escape(t);
+                if (!cats.empty()) {
+                    cats += ',';
+                }
+                cats += escape(t);
             }
             appendFolded(out, "CATEGORIES:" + cats);
         }

@@ -47,7 +47,7 @@ CampaignsTab::CampaignsTab(UndoContext& undo, const core::Clock& clock, QWidget*
     buttons->addStretch(1);
 
     m_view->setModel(m_model);
-    m_empty->setObjectName(QStringLiteral("emptyNote"));
+    m_empty->setObjectName(QStringLiteral("campaignsEmptyNote"));
     m_empty->setText(tr("No campaigns yet. “New campaign…” walks from your goals and niche to a "
                         "draft plan of posts that gives before it asks."));
     m_empty->setWordWrap(true);

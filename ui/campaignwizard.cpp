@@ -395,9 +395,9 @@ void CampaignWizard::initializePage(int id) {
             break;
         case ValuePageId: {
             m_valueNiche->clear();
-            for (const core::Id id : m_niches->checkedIds()) {
-                m_valueNiche->addItem(qs(m_nicheEdits.at(id).name),
-                                      QVariant::fromValue<qlonglong>(id));
+            for (const core::Id niche : m_niches->checkedIds()) {
+                m_valueNiche->addItem(qs(m_nicheEdits.at(niche).name),
+                                      QVariant::fromValue<qlonglong>(niche));
             }
             const int keep =
                 m_valueNiche->findData(QVariant::fromValue<qlonglong>(m_shownNiche));

@@ -42,7 +42,7 @@ ChannelsTab::ChannelsTab(UndoContext& undo, QWidget* parent)
                              this);
     makeHint(intro);
     m_view->setModel(m_model);
-    m_empty->setObjectName(QStringLiteral("emptyNote"));
+    m_empty->setObjectName(QStringLiteral("channelsEmptyNote"));
     m_empty->setText(tr("No channels yet. Add the places you publish: LinkedIn, your blog, a "
                         "newsletter, a forum."));
     m_empty->setWordWrap(true);

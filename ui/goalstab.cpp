@@ -79,7 +79,7 @@ GoalsTab::GoalsTab(UndoContext& undo, const core::Clock& clock, QWidget* parent)
     header->resizeSection(GoalTableModel::Progress, 170);
     header->setMinimumSectionSize(60);
 
-    m_empty->setObjectName(QStringLiteral("emptyNote"));
+    m_empty->setObjectName(QStringLiteral("goalsEmptyNote"));
     m_empty->setText(tr("No goals yet. A goal says what the relationships should lead to: "
                         "“25 real relationships with SEO readers by March”."));
     m_empty->setWordWrap(true);
@@ -156,7 +156,6 @@ GoalsTab::GoalsTab(UndoContext& undo, const core::Clock& clock, QWidget* parent)
     connect(del, &QShortcut::activated, this, [this] { deleteGoal(currentId()); });
     connect(m_convertButton, &QPushButton::clicked, this,
             [this] { convertToRelationships(currentId()); });
-    connect(m_convertTitle, &QLineEdit::textEdited, this, [this] { m_titleTouched = true; });
     connect(m_convertTarget, &QSpinBox::valueChanged, this, &GoalsTab::suggestTitle);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -324,7 +323,8 @@ void GoalsTab::prepareConversion(const core::Goal& goal) {
         return;  // keep what the user typed while the goal stays selected
     }
     m_preparedFor = goal.id;
-    m_titleTouched = false;
+    m_suggestedTitle.clear();
+    m_convertTitle->clear();
     m_convertError->hide();
     core::Goal converted = convertedGoal(goal);
     const QSignalBlocker quiet(m_convertTarget);
@@ -346,12 +346,13 @@ void GoalsTab::suggestTitle() {
             niche = qs(n->name);
         }
     }
-    if (!m_titleTouched) {
-        m_convertTitle->setText(niche.isEmpty()
-                                    ? tr("%1 real relationships").arg(m_convertTarget->value())
-                                    : tr("%1 real relationships with %2")
-                                          .arg(m_convertTarget->value())
-                                          .arg(niche));
+    // The suggestion follows the target until the user writes a title of their own.
+    if (m_convertTitle->text() == m_suggestedTitle) {
+        m_suggestedTitle = niche.isEmpty() ? tr("%1 real relationships").arg(m_convertTarget->value())
+                                           : tr("%1 real relationships with %2")
+                                                 .arg(m_convertTarget->value())
+                                                 .arg(niche);
+        m_convertTitle->setText(m_suggestedTitle);
     }
     const QString from = goalValue(converted, converted.baseline);
     m_vanityPlan->setText(

@@ -69,7 +69,7 @@ private:
     QPushButton* m_edit;
     QPushButton* m_delete;
     core::Id m_preparedFor = 0;
-    bool m_titleTouched = false;
+    QString m_suggestedTitle;  // the card's own title, replaced while the user keeps it
 };
 
 }  // namespace rapport::ui

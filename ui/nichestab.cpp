@@ -39,7 +39,7 @@ NichesTab::NichesTab(UndoContext& undo, QWidget* parent)
     buttons->addStretch(1);
 
     m_view->setModel(m_model);
-    m_empty->setObjectName(QStringLiteral("emptyNote"));
+    m_empty->setObjectName(QStringLiteral("nichesEmptyNote"));
     m_empty->setText(tr("No niches yet. A niche is a small group you can serve better than "
                         "anyone: describe one, and the campaign wizard aims posts at it."));
     m_empty->setWordWrap(true);

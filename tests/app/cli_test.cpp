@@ -15,6 +15,7 @@
 #include "core/icalexport.h"
 #include "core/sqlite.h"
 #include "core/store.h"
+#include "core/textencoding.h"
 #include "core/timeutil.h"
 #include "testutil.h"
 
@@ -413,4 +414,325 @@ TEST_F(Cli, ExportCsvWritesOneChannelsScheduledPostsForABulkScheduler) {
     EXPECT_EQ(unknown.code, 2);
     EXPECT_THAT(unknown.err, HasSubstr("channel \"Mastodon\": name is not a channel of"));
     EXPECT_THAT(unknown.err, HasSubstr("X, LinkedIn"));
+}
+
+// ---- relationships: followups, contacts, contact, log, import-contacts, export-contacts --------
+
+namespace {
+
+const std::string kDemoNow = "RAPPORT_NOW=2026-11-23T14:00:00Z";  // 09:00 in New York
+
+const nlohmann::json* itemFor(const nlohmann::json& items, long contact) {
+    for (const auto& i : items) {
+        if (i["contact"].get<long>() == contact) {
+            return &i;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> reasonNames(const nlohmann::json& item) {
+    std::vector<std::string> out;
+    for (const auto& r : item["reasons"]) {
+        out.push_back(r["reason"].get<std::string>());
+    }
+    return out;
+}
+
+std::string contactsFixture(const std::string& name) {
+    return std::string{RAPPORT_SOURCE_DIR} + "/tests/fixtures/contacts/" + name;
+}
+
+}  // namespace
+
+TEST_F(Cli, FollowupsSayWhoNeedsYouAndWhy) {
+    const auto db = dir.file("w.rapport");
+    ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
+    const auto run = runRapport({"--db", db, "followups", "--json"}, dir, kDemoNow);
+    ASSERT_EQ(run.code, 0) << run.err;
+    const auto items = nlohmann::json::parse(run.out);
+    ASSERT_FALSE(items.empty());
+    for (const auto& i : items) {
+        const auto due = *rapport::core::parseDate(i["due"].get<std::string>());
+        const auto bucket = i["bucket"].get<std::string>();
+        const auto day = rapport::test::ymd(2026, 11, 23);
+        EXPECT_LE(rapport::core::daysBetween(day, due), 7) << i.dump();
+        EXPECT_EQ(bucket, rapport::core::daysBetween(day, due) < 0    ? "overdue"
+                          : rapport::core::daysBetween(day, due) == 0 ? "today"
+                                                                      : "this_week")
+            << i.dump();
+        EXPECT_FALSE(i["reasons"].empty());
+    }
+    // Priya's comment of Saturday waits for an answer.
+    const auto* priya = itemFor(items, 1);
+    ASSERT_TRUE(priya);
+    EXPECT_EQ((*priya)["bucket"], "overdue");
+    EXPECT_EQ((*priya)["due"], "2026-11-21");
+    EXPECT_EQ(reasonNames(*priya), std::vector<std::string>{"reply_owed"});
+    // Ravi's direct message came at 16:50 in New York on the 20th (21:50 UTC).
+    const auto* ravi = itemFor(items, 12);
+    ASSERT_TRUE(ravi);
+    EXPECT_EQ((*ravi)["due"], "2026-11-20");
+    EXPECT_THAT(reasonNames(*ravi), testing::ElementsAre("reply_owed", "sequence_step"));
+    // Jin's next nurture step is due today.
+    const auto* jin = itemFor(items, 10);
+    ASSERT_TRUE(jin);
+    EXPECT_EQ((*jin)["bucket"], "today");
+    EXPECT_EQ((*jin)["reasons"][0]["reason"], "sequence_step");
+    EXPECT_FALSE((*jin)["reasons"][0]["action"].get<std::string>().empty());
+    // Marcus is planned for Wednesday; Zoe owes nothing until her snooze ends.
+    EXPECT_EQ((*itemFor(items, 4))["reasons"][0]["reason"], "planned");
+    EXPECT_EQ((*itemFor(items, 17))["due"], "2026-11-30");
+    EXPECT_TRUE((*itemFor(items, 17))["snoozed"].get<bool>());
+    // Grace has not heard from us since September: twice her cadence and more.
+    EXPECT_TRUE((*itemFor(items, 15))["losingTouch"].get<bool>());
+    EXPECT_GT((*itemFor(items, 15))["daysSinceLastTouch"].get<int>(), 60);
+    // Emma bought (nothing to answer, cadence 45 days); Felix is never to be chased.
+    EXPECT_FALSE(itemFor(items, 13));
+    EXPECT_FALSE(itemFor(items, 18));
+
+    const auto text = runRapport({"--db", db, "followups"}, dir, kDemoNow);
+    ASSERT_EQ(text.code, 0) << text.err;
+    EXPECT_THAT(text.out, HasSubstr("Follow-ups for Monday 2026-11-23: "));
+    EXPECT_THAT(text.out, HasSubstr("\nOverdue\n"));
+    EXPECT_THAT(text.out, HasSubstr("Priya Raman (contact 1, engaged), due 2026-11-21"));
+    EXPECT_THAT(text.out, HasSubstr("2026-11-21  reply owed: their comment"));
+    EXPECT_THAT(text.out, HasSubstr("LOSING TOUCH"));
+
+    // Any day: a week earlier, Zoe's snooze is more than a week away.
+    const auto earlier = runRapport({"--db", db, "followups", "--date", "2026-11-16", "--json"},
+                                    dir, kDemoNow);
+    ASSERT_EQ(earlier.code, 0) << earlier.err;
+    EXPECT_FALSE(itemFor(nlohmann::json::parse(earlier.out), 17));
+
+    EXPECT_EQ(runRapport({"--db", db, "followups", "--date", "2026-02-30"}, dir).code, 1);
+    EXPECT_EQ(runRapport({"--db", db, "followups", "extra"}, dir).code, 1);
+    EXPECT_EQ(runRapport({"--db", dir.file("none.rapport"), "followups"}, dir).code, 2);
+}
+
+TEST_F(Cli, FollowupsAsToDos) {
+    const auto db = dir.file("w.rapport");
+    ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
+    const auto ics = dir.file("followups.ics");
+    const auto run = runRapport({"--db", db, "followups", "--ics", ics}, dir, kDemoNow);
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_THAT(run.out, HasSubstr("due by 2026-11-30 to " + ics + " as to-dos."));
+    const auto text = readBytes(ics);
+    EXPECT_THAT(text, HasSubstr("BEGIN:VTODO"));
+    EXPECT_THAT(text, HasSubstr("DUE;VALUE=DATE:20261121"));
+    EXPECT_THAT(text, HasSubstr("SUMMARY:Follow up with Priya Raman"));
+    EXPECT_THAT(text, HasSubstr("DTSTAMP:20261123T140000Z"));
+}
+
+TEST_F(Cli, LogTakesAContactOutOfTheQueueAndTimesAreLocal) {
+    const auto db = dir.file("w.rapport");
+    ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
+    // Marcus was planned for the 25th; an outbound touch now clears the plan.
+    const auto logged = runRapport({"--db", db, "log", "--contact", "4", "--direction", "out",
+                                    "--kind", "direct_message", "--channel", "linkedin", "--note",
+                                    "Sent the checklist"},
+                                   dir, kDemoNow);
+    ASSERT_EQ(logged.code, 0) << logged.err;
+    EXPECT_THAT(logged.out, HasSubstr("outbound direct message with Marcus Webb on 2026-11-23 "
+                                      "09:00 (America/New_York)"));
+    EXPECT_THAT(logged.out, HasSubstr("Cleared the planned follow-up of 2026-11-25."));
+    EXPECT_THAT(logged.out, HasSubstr("Marcus Webb is next due 2026-12-23."));
+
+    // Isabel's message of yesterday is answered at 09:30 New York time (14:30 UTC).
+    ASSERT_EQ(runRapport({"--db", db, "log", "--contact", "21", "--direction", "out", "--kind",
+                          "reply", "--when", "2026-11-23T09:30"},
+                         dir, kDemoNow)
+                  .code,
+              0);
+    const auto queue = nlohmann::json::parse(
+        runRapport({"--db", db, "followups", "--json"}, dir, kDemoNow).out);
+    EXPECT_FALSE(itemFor(queue, 4));
+    EXPECT_FALSE(itemFor(queue, 21));
+    const auto isabel =
+        nlohmann::json::parse(runRapport({"--db", db, "contact", "21", "--json"}, dir, kDemoNow).out);
+    EXPECT_EQ(isabel["timeline"][0]["at"], "2026-11-23T14:30:00Z");
+    EXPECT_EQ(isabel["timeline"][0]["kind"], "reply");
+    EXPECT_EQ(isabel["followUp"]["due"], "2026-12-07");
+
+    // An inbound comment from Hannah, a looker with no history: she owes nothing, we owe her.
+    ASSERT_EQ(runRapport({"--db", db, "log", "--contact", "9", "--direction", "in", "--kind",
+                          "comment", "--when", "2026-11-23T13:00:00Z"},
+                         dir, kDemoNow)
+                  .code,
+              0);
+    const auto hannah =
+        nlohmann::json::parse(runRapport({"--db", db, "contact", "9", "--json"}, dir, kDemoNow).out);
+    EXPECT_EQ(hannah["followUp"]["reasons"][0]["reason"], "reply_owed");
+    EXPECT_EQ(hannah["suggestion"]["stage"], "engaged");
+
+    for (const auto& bad : std::vector<std::vector<std::string>>{
+             {"log", "--contact", "4", "--direction", "sideways", "--kind", "reply"},
+             {"log", "--contact", "4", "--direction", "out", "--kind", "telepathy"},
+             {"log", "--contact", "x", "--direction", "out", "--kind", "reply"},
+             {"log", "--direction", "out", "--kind", "reply"},
+             {"log", "--contact", "4", "--direction", "out", "--kind", "reply", "--when",
+              "tuesday"}}) {
+        auto args = bad;
+        args.insert(args.begin(), {"--db", db});
+        EXPECT_EQ(runRapport(args, dir, kDemoNow).code, 1) << bad[2] << " " << bad.back();
+    }
+    const auto missing = runRapport(
+        {"--db", db, "log", "--contact", "999", "--direction", "out", "--kind", "reply"}, dir);
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_THAT(missing.err, HasSubstr("contact 999"));
+    const auto noChannel = runRapport({"--db", db, "log", "--contact", "4", "--direction", "out",
+                                       "--kind", "reply", "--channel", "Fax"},
+                                      dir);
+    EXPECT_EQ(noChannel.code, 2);
+    EXPECT_THAT(noChannel.err, HasSubstr("channel names no channel of this workspace (\"Fax\""));
+}
+
+TEST_F(Cli, ContactShowsAndChangesFollowUpSettings) {
+    const auto db = dir.file("w.rapport");
+    ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
+    const auto show = runRapport({"--db", db, "contact", "7"}, dir, kDemoNow);
+    ASSERT_EQ(show.code, 0) << show.err;
+    EXPECT_THAT(show.out, HasSubstr("Lena Fischer (contact 7)"));
+    EXPECT_THAT(show.out, HasSubstr("Cadence:    every 14 days (the stage's)"));
+    EXPECT_THAT(show.out, HasSubstr("due 2026-11-13 (overdue)"));
+    EXPECT_THAT(show.out, HasSubstr("Timeline (4 interactions, newest first, America/New_York):"));
+
+    const auto json = [&](const std::vector<std::string>& options) {
+        std::vector<std::string> args = {"--db", db, "contact", "7", "--json"};
+        args.insert(args.end(), options.begin(), options.end());
+        const auto run = runRapport(args, dir, kDemoNow);
+        EXPECT_EQ(run.code, 0) << run.err;
+        return nlohmann::json::parse(run.out);
+    };
+    auto c = json({"--cadence", "never"});
+    EXPECT_TRUE(c["cadenceNever"].get<bool>());
+    EXPECT_TRUE(c["followUp"]["due"].is_null());
+    c = json({"--cadence", "10", "--next", "2026-11-24", "--snooze", "2026-11-26"});
+    EXPECT_EQ(c["cadenceDays"], 10);
+    EXPECT_EQ(c["followUp"]["due"], "2026-11-26");  // the snooze moves the earliest (11-09)
+    EXPECT_TRUE(c["followUp"]["snoozed"].get<bool>());
+    c = json({"--snooze", "none", "--cadence", "default", "--stage", "relationship"});
+    EXPECT_EQ(c["stage"], "relationship");
+    EXPECT_TRUE(c["cadenceDays"].is_null());
+    EXPECT_EQ(c["followUp"]["cadenceDays"], 30);
+    EXPECT_EQ(c["nextFollowUp"], "2026-11-24");
+    EXPECT_EQ(c["followUp"]["due"], "2026-11-24");
+    const auto changed = runRapport({"--db", db, "contact", "7", "--next", "none"}, dir, kDemoNow);
+    EXPECT_THAT(changed.out, HasSubstr("Updated contact 7: no planned follow-up."));
+
+    for (const auto& bad : std::vector<std::vector<std::string>>{{"contact"},
+                                                                  {"contact", "abc"},
+                                                                  {"contact", "7", "--cadence", "0"},
+                                                                  {"contact", "7", "--stage", "lurker"},
+                                                                  {"contact", "7", "--next", "soon"}}) {
+        auto args = bad;
+        args.insert(args.begin(), {"--db", db});
+        EXPECT_EQ(runRapport(args, dir, kDemoNow).code, 1) << bad.back();
+    }
+    EXPECT_EQ(json({})["stage"], "relationship");  // the refused calls changed nothing
+    const auto missing = runRapport({"--db", db, "contact", "999"}, dir);
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_THAT(missing.err, HasSubstr("contact 999: id does not exist"));
+}
+
+TEST_F(Cli, ContactsListsEveryContactWithItsFollowUpColumns) {
+    const auto db = dir.file("w.rapport");
+    ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
+    const auto run = runRapport({"--db", db, "contacts", "--json"}, dir, kDemoNow);
+    ASSERT_EQ(run.code, 0) << run.err;
+    const auto rows = nlohmann::json::parse(run.out);
+    ASSERT_EQ(rows.size(), 26u);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        EXPECT_LE(rapport::core::text::lowerAscii(rows[i - 1]["name"].get<std::string>()),
+                  rapport::core::text::lowerAscii(rows[i]["name"].get<std::string>()));
+    }
+    for (const auto& r : rows) {
+        if (r["id"] == 15) {
+            EXPECT_TRUE(r["losingTouch"].get<bool>());
+            EXPECT_EQ(r["lastTouch"], "2026-09-10");
+        }
+        if (r["id"] == 17) {
+            EXPECT_EQ(r["nextDue"], "2026-11-30");
+        }
+        if (r["id"] == 1) {
+            EXPECT_EQ(r["nicheName"], "SEO readers");
+            EXPECT_THAT(r["tags"], testing::Contains("local"));
+        }
+    }
+    const auto count = [&](const std::vector<std::string>& options) {
+        std::vector<std::string> args = {"--db", db, "contacts", "--json"};
+        args.insert(args.end(), options.begin(), options.end());
+        const auto r = runRapport(args, dir, kDemoNow);
+        EXPECT_EQ(r.code, 0) << r.err;
+        return nlohmann::json::parse(r.out).size();
+    };
+    EXPECT_EQ(count({"--search", "PRIYA"}), 1u);
+    EXPECT_EQ(count({"--stage", "customer"}), 2u);
+    EXPECT_GE(count({"--losing-touch"}), 1u);
+    EXPECT_EQ(count({"--search", "nobody-at-all"}), 0u);
+    const auto text = runRapport({"--db", db, "contacts"}, dir, kDemoNow);
+    EXPECT_THAT(text.out, HasSubstr("Last touch  Next due"));
+    EXPECT_THAT(text.out, HasSubstr("26 contacts."));
+    EXPECT_EQ(runRapport({"--db", db, "contacts", "--stage", "vip"}, dir).code, 1);
+}
+
+TEST_F(Cli, ImportContactsPreviewsRowsAndAddsNothingTheSecondTime) {
+    const auto db = dir.file("empty.rapport");
+    { rapport::core::Store::open(db); }
+    const auto linkedin = contactsFixture("linkedin-connections.csv");
+    const auto dry = runRapport({"--db", db, "import-contacts", linkedin, "--dry-run"}, dir,
+                                kDemoNow);
+    ASSERT_EQ(dry.code, 0) << dry.err;
+    EXPECT_THAT(dry.out, HasSubstr("(linkedin): 4 new, 1 already here, 3 invalid."));
+    EXPECT_THAT(dry.out, HasSubstr("line 12: not imported: Connected On \"31 Feb 2024\" is not a "
+                                   "date like 05 Oct 2020 or 2020-10-05."));
+    EXPECT_THAT(dry.out, HasSubstr("line 13: not imported: has no name."));
+    EXPECT_THAT(dry.out, HasSubstr("Nothing was written (--dry-run)."));
+    EXPECT_EQ(rapport::core::Store::open(db)->count<rapport::core::Contact>(), 0);
+
+    const auto first = runRapport({"--db", db, "import-contacts", linkedin}, dir, kDemoNow);
+    ASSERT_EQ(first.code, 0) << first.err;
+    EXPECT_THAT(first.out, HasSubstr("Added 4 contacts"));
+    const auto second = runRapport({"--db", db, "import-contacts", linkedin}, dir, kDemoNow);
+    EXPECT_THAT(second.out, HasSubstr("0 new, 5 already here, 3 invalid."));
+    EXPECT_THAT(second.out, HasSubstr("Added 0 contacts"));
+
+    const auto vcard =
+        runRapport({"--db", db, "import-contacts", contactsFixture("cards-v3.vcf")}, dir, kDemoNow);
+    ASSERT_EQ(vcard.code, 0) << vcard.err;
+    EXPECT_THAT(vcard.out, HasSubstr("(vcard): 0 new, 2 already here, 1 invalid."));
+    EXPECT_EQ(rapport::core::Store::open(db)->count<rapport::core::Contact>(), 4);
+
+    const auto broken =
+        runRapport({"--db", db, "import-contacts", contactsFixture("truncated.vcf")}, dir);
+    EXPECT_EQ(broken.code, 2);
+    EXPECT_THAT(broken.err, HasSubstr("truncated.vcf: line 5 begins a card that has no END:VCARD"));
+    EXPECT_EQ(rapport::core::Store::open(db)->count<rapport::core::Contact>(), 4);
+
+    EXPECT_EQ(runRapport({"--db", db, "import-contacts", linkedin, "--format", "xls"}, dir).code, 1);
+    EXPECT_EQ(runRapport({"--db", db, "import-contacts"}, dir).code, 1);
+    const auto missing = runRapport({"--db", db, "import-contacts", dir.file("nope.csv")}, dir);
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_THAT(missing.err, HasSubstr("nope.csv"));
+}
+
+TEST_F(Cli, ExportContactsAsCsvAndVCardThatImportBack) {
+    const auto db = dir.file("w.rapport");
+    ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
+    const auto csv = dir.file("contacts.csv");
+    const auto vcf = dir.file("contacts.vcf");
+    auto run = runRapport({"--db", db, "export-contacts", csv}, dir);
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_THAT(run.out, HasSubstr("Exported 26 contacts to " + csv + " (CSV)."));
+    EXPECT_THAT(readBytes(csv), testing::StartsWith("Name,Email,Company,Role,Stage,Niche,Tags"));
+    run = runRapport({"--db", db, "export-contacts", vcf, "--format", "vcard3"}, dir);
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_THAT(readBytes(vcf), HasSubstr("VERSION:3.0"));
+    // Importing either back into the same workspace finds everyone already there.
+    for (const auto& file : {csv, vcf}) {
+        const auto back = runRapport({"--db", db, "import-contacts", file}, dir, kDemoNow);
+        ASSERT_EQ(back.code, 0) << back.err;
+        EXPECT_THAT(back.out, HasSubstr("0 new, 26 already here, 0 invalid.")) << file;
+    }
+    EXPECT_EQ(runRapport({"--db", db, "export-contacts", csv, "--format", "pdf"}, dir).code, 1);
 }

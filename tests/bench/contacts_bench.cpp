@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/clock.h"
+#include "core/contactimport.h"
 #include "core/contactquery.h"
 #include "core/followupqueue.h"
 #include "core/stagesuggester.h"
@@ -194,5 +195,38 @@ void BM_OpenContactWith1000Interactions(benchmark::State& state) {
     state.counters["interactions"] = static_cast<double>(shown);
 }
 BENCHMARK(BM_OpenContactWith1000Interactions)->Unit(benchmark::kMillisecond);
+
+// Import of LinkedIn's Connections.csv with 100,000 connections into a new workspace file: read
+// (libcsv), preview (every row judged against the workspace and the rows before it), commit in
+// one transaction, with the progress callback a dialog would use.
+void BM_ImportLinkedInCsv100k(benchmark::State& state) {
+    static const std::string csv = rapport::bench::linkedInConnectionsCsv(100'000);
+    const auto path = (benchDir() / "import-100k.rapport").string();
+    std::size_t added = 0;
+    std::size_t calls = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            fs::remove(path + suffix, ec);
+        }
+        auto store = Store::open(path);
+        state.ResumeTiming();
+        ContactImport import{*store, benchClock()};
+        const Progress progress = [&](std::size_t, std::size_t) {
+            ++calls;
+            return true;
+        };
+        const auto table = CsvImport::read(csv, "Connections.csv");
+        const auto preview = import.previewCsv(table, CsvImport::autoMapping(table),
+                                               ImportFormat::LinkedIn, progress);
+        added = import.commit(preview, progress).added;
+        benchmark::DoNotOptimize(added);
+    }
+    state.counters["added"] = static_cast<double>(added);
+    state.counters["MB"] = static_cast<double>(csv.size()) / 1e6;
+    state.counters["progress_calls"] = static_cast<double>(calls) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_ImportLinkedInCsv100k)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace

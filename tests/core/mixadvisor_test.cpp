@@ -209,6 +209,16 @@ TEST(MixAdvisor, NichesAreApartAndPostsWithoutANicheAreTheirOwnBucket) {
     }
 }
 
+TEST(MixAdvisor, RatioSentencesNameTheNicheOrItsAbsence) {
+    CalendarWorkspace w;
+    addPattern(w, kMarch1, "vvvvvPvPP", std::nullopt);
+    MixAdvisor advisor{*w.store};
+    const auto r = advisor.advise(kMarch1, kMarch31);
+    EXPECT_EQ(flagsOf(r), "p8:R3");
+    EXPECT_EQ(r.flags.back().at(0).message,
+              "3 of the last 10 posts without a niche are promotional; at most 2 allowed");
+}
+
 TEST(MixAdvisor, PromotionsThatDoNotCountAreNotFlagged) {
     CalendarWorkspace w;
     addPattern(w, kMarch1, "DSP", w.seoId);
@@ -232,7 +242,8 @@ TEST(MixAdvisor, ACampaignsPolicyAppliesToItsPostsAndTheDefaultToOthers) {
     for (std::size_t i = 0; i < r.posts.size(); ++i) {
         if (!r.flags[i].empty()) {
             EXPECT_EQ(r.flags[i][0].message,
-                      "2 promotional posts in the last 6 in niche SEO readers; at most 1 allowed");
+                      "2 of the last 6 posts in niche SEO readers are promotional; at most 1 "
+                      "allowed");
             EXPECT_EQ(r.flags[i][0].limit, 1);
             EXPECT_EQ(r.flags[i][0].window, 6);
         }

@@ -1,0 +1,255 @@
+// The campaign wizard driven to the end offscreen: what lands in the database (the campaign
+// with its goals, niches, cadence and mix, the value-proposition edits, and idea posts that
+// keep to the caps and the mix), undone and redone as one step; and the bad input that keeps it
+// on its page with nothing saved.
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/contentmix.h"
+#include "core/plangenerator.h"
+#include "core/store.h"
+#include "core/timeutil.h"
+#include "planningsupport.h"
+#include "ui/cadenceeditor.h"
+#include "ui/campaignwizard.h"
+#include "ui/checklist.h"
+#include "ui/formerrors.h"
+#include "ui/mixpolicyeditor.h"
+#include "ui/undocontext.h"
+
+namespace rapport::ui {
+namespace {
+
+class CampaignWizardTest : public ::testing::Test {
+protected:
+    std::unique_ptr<core::Store> m_store = core::Store::openInMemory();
+    test::Planning m_ids = test::seedPlanning(*m_store);
+    core::FixedClock m_clock{test::planningNow()};
+    QUndoStack m_stack;
+    UndoContext m_undo{*m_store, &m_stack};
+    CampaignWizard m_wizard{m_undo, m_clock};
+
+    void SetUp() override { m_wizard.show(); }
+
+    std::vector<core::Post> postsOf(core::Id campaign) const {
+        std::vector<core::Post> out;
+        for (auto& post : m_store->list<core::Post>()) {
+            if (post.campaignId == campaign) {
+                out.push_back(post);
+            }
+        }
+        return out;
+    }
+
+    // The pages as a user would fill them, up to the cadence page.
+    void fillToCadence() {
+        m_wizard.nameEdit()->setText(QStringLiteral("Spring launch"));
+        m_wizard.goalList()->setCheckedIds({m_ids.relationshipsGoal});
+        ASSERT_TRUE(m_wizard.validateCurrentPage());
+        m_wizard.next();
+        ASSERT_EQ(m_wizard.currentId(), CampaignWizard::NichePageId);
+        // The chosen goal's niche comes ticked.
+        EXPECT_EQ(m_wizard.nicheList()->checkedIds(), std::vector<core::Id>{m_ids.seo});
+        m_wizard.nicheList()->setCheckedIds({m_ids.seo, m_ids.agencies});
+        m_wizard.next();
+        ASSERT_EQ(m_wizard.currentId(), CampaignWizard::ValuePageId);
+        m_wizard.next();
+        ASSERT_EQ(m_wizard.currentId(), CampaignWizard::ChannelsPageId);
+        m_wizard.next();
+        ASSERT_EQ(m_wizard.currentId(), CampaignWizard::CadencePageId);
+    }
+};
+
+TEST_F(CampaignWizardTest, DrivenToTheEndItCreatesTheCampaignAndItsPlanAsOneStep) {
+    const auto postsBefore = m_store->count<core::Post>();
+    m_wizard.nameEdit()->setText(QStringLiteral("Spring launch"));
+    m_wizard.goalList()->setCheckedIds({m_ids.relationshipsGoal});
+    m_wizard.next();
+    ASSERT_EQ(m_wizard.currentId(), CampaignWizard::NichePageId);
+    m_wizard.nicheList()->setCheckedIds({m_ids.seo, m_ids.agencies});
+    m_wizard.next();
+
+    // The value proposition of each chosen niche, shown and edited.
+    ASSERT_EQ(m_wizard.currentId(), CampaignWizard::ValuePageId);
+    QComboBox* niche = m_wizard.valueNicheChoice();
+    ASSERT_EQ(niche->count(), 2);
+    EXPECT_EQ(niche->currentData().toLongLong(), m_ids.seo);
+    EXPECT_EQ(m_wizard.drawEdit()->toPlainText(), QStringLiteral("A free keyword worksheet"));
+    m_wizard.drawEdit()->setPlainText(QStringLiteral("A free keyword worksheet and chapter one"));
+    niche->setCurrentIndex(niche->findData(QVariant::fromValue<qlonglong>(m_ids.agencies)));
+    EXPECT_EQ(m_wizard.drawEdit()->toPlainText(), QString{});
+    m_wizard.drawEdit()->setPlainText(QStringLiteral("Briefing templates"));
+    m_wizard.next();
+
+    // The channels the niches gather on come ticked.
+    ASSERT_EQ(m_wizard.currentId(), CampaignWizard::ChannelsPageId);
+    EXPECT_EQ(m_wizard.channelList()->checkedIds(),
+              (std::vector<core::Id>{m_ids.x, m_ids.linkedIn}));
+    m_wizard.next();
+
+    ASSERT_EQ(m_wizard.currentId(), CampaignWizard::CadencePageId);
+    m_wizard.cadenceEditor()->spinFor(m_ids.x)->setValue(5);
+    m_wizard.cadenceEditor()->spinFor(m_ids.linkedIn)->setValue(2);
+    EXPECT_EQ(m_wizard.cadenceEditor()->spinFor(m_ids.blog), nullptr);
+    m_wizard.next();
+
+    ASSERT_EQ(m_wizard.currentId(), CampaignWizard::MixPageId);
+    m_wizard.mixEditor()->setPreset(core::MixPreset::FourOneOne);
+    m_wizard.startEdit()->setDate(QDate(2026, 11, 30));
+    m_wizard.endEdit()->setDate(QDate(2026, 12, 27));
+    m_wizard.next();
+
+    ASSERT_EQ(m_wizard.currentId(), CampaignWizard::PreviewPageId);
+    // 28 days: 20 posts on X (5 a week), 8 on LinkedIn (2 a week).
+    ASSERT_EQ(m_wizard.plan().size(), 28u);
+    QTableWidget* counts = m_wizard.previewCounts();
+    ASSERT_EQ(counts->rowCount(), 2);
+    EXPECT_EQ(counts->item(0, 0)->text(), QStringLiteral("X"));
+    EXPECT_EQ(counts->item(0, counts->columnCount() - 1)->text(), QStringLiteral("20"));
+    EXPECT_EQ(counts->item(1, counts->columnCount() - 1)->text(), QStringLiteral("8"));
+    EXPECT_TRUE(m_wizard.findChild<QLabel*>(QStringLiteral("mixCheck"))
+                    ->text()
+                    .startsWith(QStringLiteral("Keeps to the 4-1-1 mix")));
+
+    m_wizard.button(QWizard::FinishButton)->click();
+    ASSERT_EQ(m_wizard.result(), QDialog::Accepted);
+    const core::Id id = m_wizard.createdCampaignId();
+    ASSERT_NE(id, 0);
+
+    const core::Campaign campaign = m_store->get<core::Campaign>(id);
+    EXPECT_EQ(campaign.name, "Spring launch");
+    EXPECT_EQ(campaign.goalIds, std::vector<core::Id>{m_ids.relationshipsGoal});
+    EXPECT_EQ(campaign.nicheIds, (std::vector<core::Id>{m_ids.seo, m_ids.agencies}));
+    EXPECT_EQ(campaign.cadence,
+              (std::vector<core::ChannelCadence>{{m_ids.x, 5}, {m_ids.linkedIn, 2}}));
+    EXPECT_EQ(campaign.mix, core::MixPolicy::fromPreset(core::MixPreset::FourOneOne));
+    EXPECT_EQ(campaign.startDate, *core::parseDate("2026-11-30"));
+    EXPECT_EQ(campaign.endDate, *core::parseDate("2026-12-27"));
+    EXPECT_EQ(campaign.status, core::CampaignStatus::Planning);
+    EXPECT_EQ(m_store->get<core::Niche>(m_ids.seo).draw, "A free keyword worksheet and chapter one");
+    EXPECT_EQ(m_store->get<core::Niche>(m_ids.agencies).draw, "Briefing templates");
+
+    auto posts = postsOf(id);
+    ASSERT_EQ(posts.size(), 28u);
+    std::map<core::Id, int> perChannel;
+    std::map<std::pair<core::Id, int>, int> perDay;
+    const std::string zone = m_store->timeZone();
+    std::map<core::Id, core::Channel> channels;
+    for (auto& c : m_store->list<core::Channel>()) {
+        channels.emplace(c.id, c);
+    }
+    for (const auto& post : posts) {
+        EXPECT_EQ(post.status, core::PostStatus::Idea);
+        ASSERT_TRUE(post.scheduledAt.has_value());
+        ASSERT_TRUE(post.nicheId.has_value());
+        const core::Date day = core::localDate(*post.scheduledAt, zone);
+        EXPECT_GE(core::daysBetween(*campaign.startDate, day), 0);
+        EXPECT_GE(core::daysBetween(day, *campaign.endDate), 0);
+        const auto& times = channels.at(post.channelId).preferredTimes;
+        EXPECT_NE(std::find(times.begin(), times.end(), core::localTimeOfDay(*post.scheduledAt, zone)),
+                  times.end());
+        ++perChannel[post.channelId];
+        ++perDay[{post.channelId, core::daysBetween(*campaign.startDate, day)}];
+    }
+    EXPECT_EQ(perChannel[m_ids.x], 20);
+    EXPECT_EQ(perChannel[m_ids.linkedIn], 8);
+    for (const auto& [key, n] : perDay) {
+        EXPECT_LE(n, core::dailyCapacity(channels.at(key.first))) << "over the cap on day "
+                                                                   << key.second;
+    }
+    // The mix as the calendar will judge these posts once scheduled.
+    std::sort(posts.begin(), posts.end(), [](const core::Post& a, const core::Post& b) {
+        return *a.scheduledAt < *b.scheduledAt;
+    });
+    std::vector<core::MixItem> items;
+    for (const auto& post : posts) {
+        items.push_back({post.nicheId, post.purpose, *post.scheduledAt});
+    }
+    EXPECT_TRUE(core::checkMix(items, campaign.mix).empty());
+    EXPECT_TRUE(std::any_of(posts.begin(), posts.end(),
+                            [](const core::Post& p) { return core::isPromotional(p.purpose); }))
+        << "a four-week plan with 4-1-1 makes at least one offer";
+
+    // One undo step takes all of it away, and gives the niches their old words back.
+    ASSERT_EQ(m_stack.count(), 1);
+    EXPECT_EQ(m_stack.undoText(), QStringLiteral("Create campaign “Spring launch”"));
+    m_stack.undo();
+    EXPECT_FALSE(m_store->find<core::Campaign>(id));
+    EXPECT_EQ(m_store->count<core::Post>(), postsBefore);
+    EXPECT_EQ(m_store->get<core::Niche>(m_ids.seo).draw, "A free keyword worksheet");
+    EXPECT_EQ(m_store->get<core::Niche>(m_ids.agencies).draw, "");
+
+    m_stack.redo();
+    ASSERT_TRUE(m_store->find<core::Campaign>(id));
+    EXPECT_EQ(postsOf(id).size(), 28u);
+    EXPECT_EQ(m_store->count<core::Post>(), postsBefore + 28);
+    EXPECT_EQ(m_store->get<core::Niche>(m_ids.agencies).draw, "Briefing templates");
+}
+
+TEST_F(CampaignWizardTest, AnEmptyNameKeepsItOnTheFirstPage) {
+    m_wizard.nameEdit()->setText(QStringLiteral("  "));
+    m_wizard.next();
+    EXPECT_EQ(m_wizard.currentId(), CampaignWizard::GoalsPageId);
+    EXPECT_EQ(m_wizard.errors(CampaignWizard::GoalsPageId)->message(QStringLiteral("name")),
+              QStringLiteral("The name must not be empty."));
+}
+
+TEST_F(CampaignWizardTest, ACadenceOfZeroOrOverTheCapsIsSaidAtTheCadencePage) {
+    fillToCadence();
+    FormErrors* errors = m_wizard.errors(CampaignWizard::CadencePageId);
+
+    m_wizard.cadenceEditor()->spinFor(m_ids.x)->setValue(0);
+    m_wizard.next();
+    EXPECT_EQ(m_wizard.currentId(), CampaignWizard::CadencePageId);
+    EXPECT_EQ(errors->message(QStringLiteral("cadence[0]")),
+              QStringLiteral("Must be at least 1 post a week on X."));
+
+    // LinkedIn takes one post a day: nine a week cannot fit in four weeks.
+    m_wizard.cadenceEditor()->spinFor(m_ids.x)->setValue(3);
+    m_wizard.cadenceEditor()->spinFor(m_ids.linkedIn)->setValue(9);
+    m_wizard.next();
+    EXPECT_EQ(m_wizard.currentId(), CampaignWizard::CadencePageId);
+    EXPECT_TRUE(errors->message(QStringLiteral("cadence[0]")).isEmpty());
+    EXPECT_EQ(errors->message(QStringLiteral("cadence[1]")),
+              QStringLiteral("Asks for 9 posts a week on LinkedIn (36 in the period), but its "
+                             "daily cap and posting times leave room for 28 (1 a day)."));
+    auto* line = m_wizard.findChild<QLabel*>(QStringLiteral("error-cadence-%1").arg(m_ids.linkedIn));
+    ASSERT_NE(line, nullptr);
+    EXPECT_TRUE(line->isVisible());
+
+    m_wizard.cadenceEditor()->spinFor(m_ids.linkedIn)->setValue(2);
+    m_wizard.next();
+    EXPECT_EQ(m_wizard.currentId(), CampaignWizard::MixPageId);
+    EXPECT_EQ(m_store->count<core::Campaign>(), 0);
+    EXPECT_EQ(m_stack.count(), 0);
+}
+
+TEST_F(CampaignWizardTest, AnEndBeforeTheStartIsSaidNextToTheLastDay) {
+    fillToCadence();
+    m_wizard.next();
+    ASSERT_EQ(m_wizard.currentId(), CampaignWizard::MixPageId);
+    m_wizard.startEdit()->setDate(QDate(2026, 11, 30));
+    m_wizard.endEdit()->setDate(QDate(2026, 11, 29));
+    m_wizard.next();
+    EXPECT_EQ(m_wizard.currentId(), CampaignWizard::MixPageId);
+    EXPECT_EQ(m_wizard.errors(CampaignWizard::MixPageId)->message(QStringLiteral("endDate")),
+              QStringLiteral("The last day must not be before the start date (2026-11-30)."));
+    EXPECT_EQ(m_store->count<core::Campaign>(), 0);
+    EXPECT_EQ(m_store->count<core::Post>(), 0);
+}
+
+}  // namespace
+}  // namespace rapport::ui
