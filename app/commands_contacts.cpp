@@ -142,9 +142,9 @@ Instant whenArgument(const std::string& text, const std::string& zone) {
     if (text.size() >= 16 && (text[10] == 'T' || text[10] == ' ')) {
         const auto day = parseDate(text.substr(0, 10));
         const auto time = parseTimeOfDay(text.substr(11, 5));
-        const bool seconds = text.size() == 19 && text[16] == ':' &&
-                             std::all_of(text.begin() + 17, text.end(),
-                                         [](char c) { return c >= '0' && c <= '9'; });
+        const bool seconds =
+            text.size() == 19 && text[16] == ':' &&
+            std::all_of(text.begin() + 17, text.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (day && time && (text.size() == 16 || seconds)) {
             const int extra = seconds ? std::stoi(text.substr(17)) : 0;
             if (extra < 60) {
@@ -155,10 +155,11 @@ Instant whenArgument(const std::string& text, const std::string& zone) {
     if (const auto day = parseDate(text)) {
         return toInstant(*day, TimeOfDay{12 * 60}, zone);
     }
-    throw UsageError("--when must be an instant like 2026-11-23T09:30:00Z or "
-                     "2026-11-23T09:30+01:00, a local time like 2026-11-23T09:30, or a date, "
-                     "not \"" +
-                     text + "\"");
+    throw UsageError(
+        "--when must be an instant like 2026-11-23T09:30:00Z or "
+        "2026-11-23T09:30+01:00, a local time like 2026-11-23T09:30, or a date, "
+        "not \"" +
+        text + "\"");
 }
 
 std::string channelName(Store& store, const std::optional<Id>& id) {
@@ -180,14 +181,14 @@ int followupsCommand(const Invocation& inv) {
     const auto clock = commandClock();
     NurtureEngine engine{*store, *clock};
     FollowUpQueue queue{*store, *clock, engine};
-    const Date day = args.value("--date") ? dateArgument("--date", *args.value("--date"))
-                                          : queue.today();
+    const Date day =
+        args.value("--date") ? dateArgument("--date", *args.value("--date")) : queue.today();
     const auto q = queue.forDay(day);
     if (const auto ics = args.value("--ics")) {
         workspacejson::writeFile(*ics, FollowUpCalendar::toICalendar(q, clock->now()));
         std::cout << "Wrote " << q.size() << " follow-up" << (q.size() == 1 ? "" : "s")
-                  << " due by " << formatDate(addDays(day, FollowUpQueue::kHorizonDays))
-                  << " to " << *ics << " as to-dos.\n";
+                  << " due by " << formatDate(addDays(day, FollowUpQueue::kHorizonDays)) << " to "
+                  << *ics << " as to-dos.\n";
         return kDone;
     }
     const std::vector<std::pair<const std::vector<FollowUpItem>*, const char*>> buckets = {
@@ -213,9 +214,9 @@ int followupsCommand(const Invocation& inv) {
                   << " or in the week after.\n";
         return kDone;
     }
-    std::cout << "Follow-ups for " << weekday << " " << formatDate(day) << ": "
-              << q.overdue.size() << " overdue, " << q.today.size() << " today, "
-              << q.thisWeek.size() << " this week.\n";
+    std::cout << "Follow-ups for " << weekday << " " << formatDate(day) << ": " << q.overdue.size()
+              << " overdue, " << q.today.size() << " today, " << q.thisWeek.size()
+              << " this week.\n";
     for (const auto& [items, title] : buckets) {
         if (items->empty()) {
             continue;
@@ -295,8 +296,8 @@ int contactsCommand(const Invocation& inv) {
               << pad("Next due", 10) << "  Tags\n";
     for (const auto& r : rows) {
         std::cout << pad(std::to_string(r.id), idW) << "  " << pad(r.displayName, nameW) << "  "
-                  << pad(std::string{toString(r.stage)}, 12) << "  " << pad(r.niche, nicheW)
-                  << "  " << formatDate(r.lastTouch) << "  "
+                  << pad(std::string{toString(r.stage)}, 12) << "  " << pad(r.niche, nicheW) << "  "
+                  << formatDate(r.lastTouch) << "  "
                   << pad(r.nextDue ? formatDate(*r.nextDue) : "-", 10) << "  " << joined(r.tags)
                   << (r.losingTouch ? "  (losing touch)" : "") << "\n";
     }
@@ -338,9 +339,10 @@ int contactCommand(const Invocation& inv) {
                 cadenceDays = -1;
             }
             if (cadenceDays <= 0 || cadenceDays > 3650) {
-                throw UsageError("--cadence must be a number of days (1 to 3650), never or "
-                                 "default, not \"" +
-                                 *v + "\"");
+                throw UsageError(
+                    "--cadence must be a number of days (1 to 3650), never or "
+                    "default, not \"" +
+                    *v + "\"");
             }
         }
     }
@@ -369,7 +371,7 @@ int contactCommand(const Invocation& inv) {
     if (cadenceGiven) {
         c.cadenceDays = cadenceDays > 0 ? std::optional<int>{cadenceDays} : std::nullopt;
         c.cadenceNever = cadenceNever;
-        changed.push_back(c.cadenceNever      ? "cadence never"
+        changed.push_back(c.cadenceNever  ? "cadence never"
                           : c.cadenceDays ? "cadence every " + daysText(*c.cadenceDays)
                                           : "cadence back to the stage's");
     }
@@ -459,8 +461,8 @@ int contactCommand(const Invocation& inv) {
         std::cout << "  Email:      " << c.email << "\n";
     }
     if (!c.company.empty() || !c.role.empty()) {
-        std::cout << "  Company:    " << c.company << (c.company.empty() || c.role.empty() ? "" : ", ")
-                  << c.role << "\n";
+        std::cout << "  Company:    " << c.company
+                  << (c.company.empty() || c.role.empty() ? "" : ", ") << c.role << "\n";
     }
     if (!c.handles.empty()) {
         std::vector<std::string> hs;
@@ -535,8 +537,8 @@ int importContactsCommand(const Invocation& inv) {
     const auto clock = commandClock();
     ContactImport import{*store, *clock};
     const auto preview = import.previewFile(file, format);
-    std::cout << file << " (" << toString(preview.format) << "): "
-              << preview.count(ImportRowStatus::New) << " new, "
+    std::cout << file << " (" << toString(preview.format)
+              << "): " << preview.count(ImportRowStatus::New) << " new, "
               << preview.count(ImportRowStatus::Match) << " already here, "
               << preview.count(ImportRowStatus::Invalid) << " invalid.\n";
     for (const auto& note : preview.notes) {
@@ -567,10 +569,11 @@ int exportContactsCommand(const Invocation& inv) {
     const CommandArgs args{inv, {{"--format", true}}};
     args.expectPositionals(1, "the file to write (rapport export-contacts OUT.csv|OUT.vcf)");
     const auto& out = args.positional().front();
-    std::string format = args.value("--format").value_or(
-        text::lowerAscii(out).ends_with(".vcf") || text::lowerAscii(out).ends_with(".vcard")
-            ? "vcard"
-            : "csv");
+    std::string format = args.value("--format")
+                             .value_or(text::lowerAscii(out).ends_with(".vcf") ||
+                                               text::lowerAscii(out).ends_with(".vcard")
+                                           ? "vcard"
+                                           : "csv");
     if (format != "csv" && format != "vcard" && format != "vcard3") {
         throw UsageError("--format must be csv, vcard or vcard3, not \"" + format + "\"");
     }
@@ -580,7 +583,9 @@ int exportContactsCommand(const Invocation& inv) {
                                            : ContactExport::toVCard(*store, VCardVersion::V4);
     workspacejson::writeFile(out, text);
     std::cout << "Exported " << store->count<Contact>() << " contacts to " << out << " ("
-              << (format == "csv" ? "CSV" : format == "vcard3" ? "vCard 3.0" : "vCard 4.0")
+              << (format == "csv"      ? "CSV"
+                  : format == "vcard3" ? "vCard 3.0"
+                                       : "vCard 4.0")
               << ").\n";
     return kDone;
 }
@@ -598,8 +603,9 @@ int logCommand(const Invocation& inv) {
     args.expectPositionals(0, "");
     for (const char* required : {"--contact", "--direction", "--kind"}) {
         if (!args.has(required)) {
-            throw UsageError(std::string{required} + " is required (rapport log --contact ID "
-                                                     "--direction in|out --kind KIND)");
+            throw UsageError(std::string{required} +
+                             " is required (rapport log --contact ID "
+                             "--direction in|out --kind KIND)");
         }
     }
     Interaction i;
@@ -639,15 +645,15 @@ int logCommand(const Invocation& inv) {
     }
     const auto contact = store->find<Contact>(i.contactId);
     if (!contact) {
-        throw ValidationError("new interaction", "contact",
-                              "refers to contact " + std::to_string(i.contactId) +
-                                  ", which does not exist");
+        throw ValidationError(
+            "new interaction", "contact",
+            "refers to contact " + std::to_string(i.contactId) + ", which does not exist");
     }
     NurtureEngine engine{*store, *clock};
     const auto logged = engine.logInteraction(i);
-    std::cout << "Logged interaction " << logged.interactionId << ": "
-              << toString(i.direction) << " " << words(toString(i.kind)) << " with "
-              << contact->displayName << " on " << formatDate(localDate(i.at, zone)) << " "
+    std::cout << "Logged interaction " << logged.interactionId << ": " << toString(i.direction)
+              << " " << words(toString(i.kind)) << " with " << contact->displayName << " on "
+              << formatDate(localDate(i.at, zone)) << " "
               << formatTimeOfDay(localTimeOfDay(i.at, zone)) << " (" << zone << ").\n";
     if (logged.clearedNextFollowUp) {
         std::cout << "Cleared the planned follow-up of " << formatDate(*logged.clearedNextFollowUp)

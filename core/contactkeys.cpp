@@ -10,10 +10,10 @@ namespace {
 
 // Base letters of U+00C0..U+00FF; "" for the two signs (multiplication, division).
 constexpr std::array<const char*, 64> kLatin1 = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e",  "e",  "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u",  "u",  "u", "y", "th", "ss",
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e",  "e",  "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u",  "u",  "u", "y", "th", "y"};
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
 // Base letters of U+0100..U+017F (Latin Extended-A); '1' is IJ, '2' is OE.
 constexpr std::string_view kLatinA =
     "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii11jjkkkllllllllllnnnnnnnnnoooooo22rrrrrr"
@@ -93,8 +93,8 @@ std::string name(std::string_view displayName) {
         const std::size_t start = i;
         const char32_t c = next(displayName, i);
         if (isAsciiAlnum(c)) {
-            const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a')
-                                                       : static_cast<char>(c);
+            const char lower =
+                (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
             put(std::string_view{&lower, 1});
         } else if (c >= 0xC0 && c <= 0xFF) {
             const std::string_view base = kLatin1[c - 0xC0];

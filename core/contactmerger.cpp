@@ -56,8 +56,8 @@ Contact ContactMerger::combined(const Contact& keep, const Contact& other) {
         c.cadenceDays = other.cadenceDays;
         c.cadenceNever = other.cadenceNever;
     }
-    if (!c.nextFollowUp ||
-        (other.nextFollowUp && date::sys_days{*other.nextFollowUp} < date::sys_days{*c.nextFollowUp})) {
+    if (!c.nextFollowUp || (other.nextFollowUp && date::sys_days{*other.nextFollowUp} <
+                                                      date::sys_days{*c.nextFollowUp})) {
         c.nextFollowUp = other.nextFollowUp ? other.nextFollowUp : c.nextFollowUp;
     }
     if (!c.snoozedUntil) {
@@ -108,8 +108,9 @@ MergeUndo ContactMerger::merge(Id keepId, Id otherId) {
     m_store.transaction([&] {
         undo.keptBefore = m_store.get<Contact>(keepId);
         undo.removed = m_store.get<Contact>(otherId);
-        for (const Id id : idsOf(m_store, "SELECT id FROM interactions WHERE contact_id = ?1 "
-                                          "ORDER BY id",
+        for (const Id id : idsOf(m_store,
+                                 "SELECT id FROM interactions WHERE contact_id = ?1 "
+                                 "ORDER BY id",
                                  otherId)) {
             auto i = m_store.get<Interaction>(id);
             i.contactId = keepId;
@@ -123,8 +124,9 @@ MergeUndo ContactMerger::merge(Id keepId, Id otherId) {
             s.bind(1, keepId).bind(2, sequence);
             return s.step();
         };
-        for (const Id id : idsOf(m_store, "SELECT id FROM enrollments WHERE contact_id = ?1 "
-                                          "ORDER BY id",
+        for (const Id id : idsOf(m_store,
+                                 "SELECT id FROM enrollments WHERE contact_id = ?1 "
+                                 "ORDER BY id",
                                  otherId)) {
             auto e = m_store.get<Enrollment>(id);
             undo.movedEnrollments.push_back(e);

@@ -12,9 +12,9 @@ class Store;
 
 /// Everything unmerge() needs to put both contacts back as they were.
 struct MergeUndo {
-    Contact keptBefore;                  ///< the kept contact before the merge
-    Contact removed;                     ///< the merged-away contact, whole, with its id
-    std::vector<Id> movedInteractions;   ///< its interactions, now the kept contact's
+    Contact keptBefore;                        ///< the kept contact before the merge
+    Contact removed;                           ///< the merged-away contact, whole, with its id
+    std::vector<Id> movedInteractions;         ///< its interactions, now the kept contact's
     std::vector<Enrollment> movedEnrollments;  ///< its enrollments as they were
 };
 

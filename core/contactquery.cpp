@@ -19,9 +19,9 @@ namespace {
 // rules and the orders they need, contacts (c).
 //
 // ?1..?4 search words (lower case; '' matches anything); ?5 stage; ?6 niche; ?7 tag.
-#define FILTER_SQL                                                                             \
-    " WHERE instr(l.search, ?1) > 0 AND instr(l.search, ?2) > 0 AND instr(l.search, ?3) > 0 "  \
-    "AND instr(l.search, ?4) > 0 AND (?5 IS NULL OR l.stage = ?5) AND (?6 IS NULL OR "         \
+#define FILTER_SQL                                                                              \
+    " WHERE instr(l.search, ?1) > 0 AND instr(l.search, ?2) > 0 AND instr(l.search, ?3) > 0 "   \
+    "AND instr(l.search, ?4) > 0 AND (?5 IS NULL OR l.stage = ?5) AND (?6 IS NULL OR "          \
     "l.niche_id = ?6) AND (?7 IS NULL OR l.contact_id IN (SELECT contact_id FROM contact_tags " \
     "WHERE tag = ?7))"
 
@@ -30,26 +30,37 @@ namespace {
 // the rules decide. Per stage: ?11..?16 the first second of today - 2 x its default cadence,
 // ?19..?24 that day (none for never); a cadence of the contact's own against ?9 today and
 // ?10 today's first second, with a day of slack for clock changes.
-#define LOSING_ARMS(stage, touched, created)                                                   \
-    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage "' AND cadence_days IS NULL AND " \
-    "cadence_never = 0 AND last_at < " touched                                                  \
-    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage "' AND cadence_days IS NULL AND " \
+#define LOSING_ARMS(stage, touched, created)                   \
+    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage \
+    "' AND cadence_days IS NULL AND "                          \
+    "cadence_never = 0 AND last_at < " touched                 \
+    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage \
+    "' AND cadence_days IS NULL AND "                          \
     "cadence_never = 0 AND last_at IS NULL AND created_on < " created
-#define LOSING_SQL                                                                              \
-    " AND (?8 = 0 OR l.contact_id IN (SELECT id FROM contacts WHERE cadence_days IS NOT NULL "  \
+#define LOSING_SQL                                                                             \
+    " AND (?8 = 0 OR l.contact_id IN (SELECT id FROM contacts WHERE cadence_days IS NOT NULL " \
     "AND cadence_never = 0 AND CASE WHEN last_at IS NULL THEN julianday(created_on) + 2 * "    \
-    "cadence_days < julianday(?9) ELSE last_at + 172800 * cadence_days < ?10 + 86400 END"      \
-    LOSING_ARMS("looker", "?11", "?19") LOSING_ARMS("follower", "?12", "?20")                  \
-    LOSING_ARMS("engaged", "?13", "?21") LOSING_ARMS("relationship", "?14", "?22")            \
-    LOSING_ARMS("customer", "?15", "?23") LOSING_ARMS("advocate", "?16", "?24") "))"
+    "cadence_days < julianday(?9) ELSE last_at + 172800 * cadence_days < ?10 + 86400 "         \
+    "END" LOSING_ARMS("looker", "?11", "?19") LOSING_ARMS("follower", "?12", "?20")            \
+        LOSING_ARMS("engaged", "?13", "?21") LOSING_ARMS("relationship", "?14", "?22")         \
+            LOSING_ARMS("customer", "?15", "?23") LOSING_ARMS("advocate", "?16", "?24") "))"
 
 // Column 0 the contact's id, then the follow-up columns. ?17 limit (-1: all), ?18 offset.
-#define PAGE_SQL(order)                                                                      \
-    "SELECT l.contact_id, " RAPPORT_FOLLOWUP_COLUMNS                                         \
+#define PAGE_SQL(order)                                                                       \
+    "SELECT l.contact_id, " RAPPORT_FOLLOWUP_COLUMNS                                          \
     " FROM contact_list l JOIN contacts c ON c.id = l.contact_id LEFT JOIN niches n ON n.id " \
     "= l.niche_id" FILTER_SQL LOSING_SQL " ORDER BY " order " LIMIT ?17 OFFSET ?18"
 
-#define STAGE_RANK                                                                        \
+// The plain path reads ids only, joining what its order needs and nothing else: a keystroke in
+// name order never touches contacts.
+#define IDS_SQL(join, order)                                                     \
+    "SELECT l.contact_id FROM contact_list l" join FILTER_SQL " ORDER BY " order \
+    " LIMIT ?17 "                                                                \
+    "OFFSET ?18"
+#define JOIN_CONTACTS " JOIN contacts c ON c.id = l.contact_id"
+#define JOIN_NICHES " LEFT JOIN niches n ON n.id = l.niche_id"
+
+#define STAGE_RANK                                                                         \
     "CASE l.stage WHEN 'looker' THEN 0 WHEN 'follower' THEN 1 WHEN 'engaged' THEN 2 WHEN " \
     "'relationship' THEN 3 WHEN 'customer' THEN 4 ELSE 5 END"
 #define LAST_TOUCH "coalesce(c.last_at, (julianday(c.created_on) - 2440587.5) * 86400)"
@@ -66,9 +77,8 @@ const char* pageSql(ContactSort by, bool descending) {
             return descending ? PAGE_SQL(STAGE_RANK " DESC, " BY_NAME)
                               : PAGE_SQL(STAGE_RANK ", " BY_NAME);
         case ContactSort::Niche:
-            return descending
-                       ? PAGE_SQL("n.name IS NULL, n.name COLLATE NOCASE DESC, " BY_NAME)
-                       : PAGE_SQL("n.name IS NULL, n.name COLLATE NOCASE, " BY_NAME);
+            return descending ? PAGE_SQL("n.name IS NULL, n.name COLLATE NOCASE DESC, " BY_NAME)
+                              : PAGE_SQL("n.name IS NULL, n.name COLLATE NOCASE, " BY_NAME);
         case ContactSort::LastTouch:
             return descending ? PAGE_SQL(LAST_TOUCH " DESC, " BY_NAME)
                               : PAGE_SQL(LAST_TOUCH ", " BY_NAME);
@@ -101,6 +111,30 @@ std::array<std::string, 4> searchWords(const std::string& text) {
         }
     }
     return words;
+}
+
+const char* idsSql(ContactSort by, bool descending) {
+    switch (by) {
+        case ContactSort::Name:
+        case ContactSort::NextDue:
+            return descending ? IDS_SQL("", "l.name_key DESC, l.contact_id DESC")
+                              : IDS_SQL("", BY_NAME);
+        case ContactSort::Stage:
+            return descending ? IDS_SQL("", STAGE_RANK " DESC, " BY_NAME)
+                              : IDS_SQL("", STAGE_RANK ", " BY_NAME);
+        case ContactSort::Niche:
+            return descending
+                       ? IDS_SQL(JOIN_NICHES,
+                                 "n.name IS NULL, n.name COLLATE NOCASE DESC, " BY_NAME)
+                       : IDS_SQL(JOIN_NICHES, "n.name IS NULL, n.name COLLATE NOCASE, " BY_NAME);
+        case ContactSort::LastTouch:
+            return descending ? IDS_SQL(JOIN_CONTACTS, LAST_TOUCH " DESC, " BY_NAME)
+                              : IDS_SQL(JOIN_CONTACTS, LAST_TOUCH ", " BY_NAME);
+        case ContactSort::Created:
+            return descending ? IDS_SQL(JOIN_CONTACTS, "c.created_on DESC, " BY_NAME)
+                              : IDS_SQL(JOIN_CONTACTS, "c.created_on, " BY_NAME);
+    }
+    return IDS_SQL("", BY_NAME);
 }
 
 bool rulesDecide(const ContactFilter& filter, ContactOrder order) {
@@ -136,8 +170,7 @@ struct ContactQuery::Bindings {
             s.bind(7, f.tag);
         }
     }
-    static void bindRules(sql::Statement& s, const ContactFilter& f, Date today,
-                          LocalDays& days) {
+    static void bindRules(sql::Statement& s, const ContactFilter& f, Date today, LocalDays& days) {
         bind(s, f);
         s.bind(8, f.losingTouch ? 1 : 0);
         s.bind(9, formatDate(today));
@@ -146,8 +179,7 @@ struct ContactQuery::Bindings {
             // Losing touch: last touch before today - 2 x cadence.
             if (const auto cadence = FollowUpQueue::defaultCadence(static_cast<Stage>(stage))) {
                 const Date before = addDays(today, -2 * *cadence);
-                s.bind(11 + stage,
-                       std::int64_t{days.startOf(before).time_since_epoch().count()});
+                s.bind(11 + stage, std::int64_t{days.startOf(before).time_since_epoch().count()});
                 s.bind(19 + stage, formatDate(before));
             } else {
                 s.bind(11 + stage, std::nullopt).bind(19 + stage, std::nullopt);
@@ -218,9 +250,8 @@ std::vector<Id> ContactQuery::ids(const ContactFilter& filter, ContactOrder orde
 
 std::vector<Id> ContactQuery::ids(const ContactFilter& filter, ContactOrder order,
                                   std::size_t offset, std::size_t limit) {
-    LocalDays days{m_store.timeZone()};
-    auto s = m_store.db().prepare(pageSql(order.by, order.descending));
-    Bindings::bindRules(s, filter, today(), days);
+    auto s = m_store.db().prepare(idsSql(order.by, order.descending));
+    Bindings::bind(s, filter);
     s.bind(17, sqlCount(limit)).bind(18, sqlCount(offset));
     std::vector<Id> out;
     while (s.step()) {
@@ -285,8 +316,9 @@ std::vector<ContactRow> ContactQuery::rows(const std::vector<Id>& ids) {
     out.reserve(ids.size());
     for (const Id id : ids) {
         auto s = m_store.db().prepare(
-            "SELECT c.display_name, c.niche_id, coalesce(n.name, ''), c.email, c.company, "
-            RAPPORT_FOLLOWUP_COLUMNS " FROM contacts c LEFT JOIN niches n ON n.id = c.niche_id "
+            "SELECT c.display_name, c.niche_id, coalesce(n.name, ''), c.email, "
+            "c.company, " RAPPORT_FOLLOWUP_COLUMNS
+            " FROM contacts c LEFT JOIN niches n ON n.id = c.niche_id "
             "WHERE c.id = ?1");
         s.bind(1, id);
         if (!s.step()) {
@@ -307,8 +339,9 @@ std::vector<ContactRow> ContactQuery::rows(const std::vector<Id>& ids) {
         r.touched = status.touched;
         r.nextDue = status.due;
         r.losingTouch = status.losingTouch;
-        auto t = m_store.db().prepare("SELECT tag FROM contact_tags WHERE contact_id = ?1 "
-                                      "ORDER BY tag");
+        auto t = m_store.db().prepare(
+            "SELECT tag FROM contact_tags WHERE contact_id = ?1 "
+            "ORDER BY tag");
         t.bind(1, id);
         while (t.step()) {
             r.tags.push_back(t.text(0));
@@ -362,5 +395,8 @@ std::vector<std::string> ContactQuery::tags() {
 #undef STAGE_RANK
 #undef LAST_TOUCH
 #undef BY_NAME
+#undef IDS_SQL
+#undef JOIN_CONTACTS
+#undef JOIN_NICHES
 
 }  // namespace rapport::core

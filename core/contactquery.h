@@ -45,8 +45,8 @@ struct ContactRow {
     std::string niche;  ///< the niche's name; empty when none
     std::string email;
     std::string company;
-    Date lastTouch{};      ///< latest interaction's local date, or the created date
-    bool touched = false;  ///< lastTouch is an interaction's
+    Date lastTouch{};             ///< latest interaction's local date, or the created date
+    bool touched = false;         ///< lastTouch is an interaction's
     std::optional<Date> nextDue;  ///< the follow-up rules' due date; none: nothing due ever
     bool losingTouch = false;
     std::vector<std::string> tags;

@@ -41,7 +41,8 @@ struct Splitter {
         s.afterCr = false;
         std::string_view field{static_cast<const char*>(data), len};
         for (std::size_t i = 0; i < field.size(); ++i) {
-            if (field[i] == '\n' || (field[i] == '\r' && (i + 1 == field.size() || field[i + 1] != '\n'))) {
+            if (field[i] == '\n' ||
+                (field[i] == '\r' && (i + 1 == field.size() || field[i + 1] != '\n'))) {
                 ++s.line;
             }
         }
@@ -229,9 +230,8 @@ std::vector<std::string> splitTags(std::string_view value) {
 }  // namespace
 
 const std::vector<std::string>& CsvImport::linkedInHeader() {
-    static const std::vector<std::string> kHeader = {"First Name", "Last Name", "URL",
-                                                     "Email Address", "Company", "Position",
-                                                     "Connected On"};
+    static const std::vector<std::string> kHeader = {
+        "First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"};
     return kHeader;
 }
 
@@ -297,8 +297,7 @@ CsvTable CsvImport::read(std::string_view input, const std::string& source) {
     if (csv_parse(parser.get(), bytes.data(), bytes.size(), Splitter::onField, Splitter::onRow,
                   &splitter) != bytes.size()) {
         throw ImportError(source, "line " + std::to_string(splitter.line),
-                          std::string{"cannot be read: "} +
-                              csv_strerror(csv_error(parser.get())));
+                          std::string{"cannot be read: "} + csv_strerror(csv_error(parser.get())));
     }
     const bool unclosed = parser->pstate == kFieldBegun && parser->quoted != 0;
     csv_fini(parser.get(), Splitter::onField, Splitter::onRow, &splitter);
@@ -326,10 +325,10 @@ CsvTable CsvImport::read(std::string_view input, const std::string& source) {
         return first && last;
     };
     const auto& top = all[headerAt].fields;
-    const bool linkedInNotes =
-        !top.empty() && text::lowerAscii(text::trim(top[0])) == "notes:" &&
-        std::all_of(top.begin() + 1, top.end(),
-                    [](const std::string& f) { return text::trim(f).empty(); });
+    const bool linkedInNotes = !top.empty() && text::lowerAscii(text::trim(top[0])) == "notes:" &&
+                               std::all_of(top.begin() + 1, top.end(), [](const std::string& f) {
+                                   return text::trim(f).empty();
+                               });
     if (linkedInNotes) {
         // LinkedIn's export: "Notes:", a paragraph, a blank line, then the header.
         const std::size_t notesLine = all[headerAt].line;
@@ -385,10 +384,10 @@ CsvTable CsvImport::read(std::string_view input, const std::string& source) {
         table.records.push_back(std::move(r));
     }
     if (converted > 0 || !latin1Lines.empty()) {
-        table.notes.push_back(
-            "Some text is not UTF-8 and was read as Latin-1 (Windows-1252)" +
-            (latin1Lines.empty() ? std::string{" in the header"} : " on lines " + linesText(latin1Lines)) +
-            "; check those names.");
+        table.notes.push_back("Some text is not UTF-8 and was read as Latin-1 (Windows-1252)" +
+                              (latin1Lines.empty() ? std::string{" in the header"}
+                                                   : " on lines " + linesText(latin1Lines)) +
+                              "; check those names.");
     }
     if (table.blankRows > 0) {
         table.notes.push_back("Skipped " + std::to_string(table.blankRows) + " blank row" +
@@ -446,14 +445,16 @@ std::vector<std::string> CsvImport::checkMapping(const CsvTable& table,
                               header + ")");
     }
     if (table.linkedIn) {
-        const std::array<ColumnTarget, 7> expected = {
-            ColumnTarget{ImportField::FirstName},  {ImportField::LastName},
-            {ImportField::Handle, ChannelKind::LinkedIn}, {ImportField::Email},
-            {ImportField::Company},                {ImportField::Role},
-            {ImportField::CreatedOn}};
-        const std::array<const char*, 7> lost = {"first names", "last names", "profile links",
-                                                  "emails", "companies", "positions",
-                                                  "connection dates"};
+        const std::array<ColumnTarget, 7> expected = {ColumnTarget{ImportField::FirstName},
+                                                      {ImportField::LastName},
+                                                      {ImportField::Handle, ChannelKind::LinkedIn},
+                                                      {ImportField::Email},
+                                                      {ImportField::Company},
+                                                      {ImportField::Role},
+                                                      {ImportField::CreatedOn}};
+        const std::array<const char*, 7> lost = {"first names",     "last names", "profile links",
+                                                 "emails",          "companies",  "positions",
+                                                 "connection dates"};
         for (std::size_t k = 0; k < expected.size(); ++k) {
             const auto& name = linkedInHeader()[k];
             const auto col = columnOf(expected[k].field, expected[k].channel);
@@ -467,8 +468,8 @@ std::vector<std::string> CsvImport::checkMapping(const CsvTable& table,
         }
     }
     for (std::size_t i = 0; i < table.header.size(); ++i) {
-        const bool ignored = i >= mapping.columns.size() ||
-                             mapping.columns[i].field == ImportField::Ignore;
+        const bool ignored =
+            i >= mapping.columns.size() || mapping.columns[i].field == ImportField::Ignore;
         if (ignored && !table.header[i].empty()) {
             notes.push_back("The column \"" + table.header[i] + "\" is not imported.");
         }
@@ -493,13 +494,13 @@ std::vector<ImportCandidate> CsvImport::candidates(const CsvTable& table,
             c.warnings.push_back("has text that is not UTF-8, read as Latin-1 (Windows-1252)");
         }
         const auto extra = std::any_of(
-            r.fields.begin() + static_cast<std::ptrdiff_t>(std::min(r.fields.size(), table.header.size())),
+            r.fields.begin() +
+                static_cast<std::ptrdiff_t>(std::min(r.fields.size(), table.header.size())),
             r.fields.end(), [](const std::string& f) { return !text::trim(f).empty(); });
         if (r.problem.empty() && (r.fields.size() < table.header.size() || extra)) {
-            c.problems.push_back("has " + std::to_string(r.fields.size()) +
-                                 " fields where the header has " +
-                                 std::to_string(table.header.size()) +
-                                 " (a comma or a line break outside quotes?)");
+            c.problems.push_back(
+                "has " + std::to_string(r.fields.size()) + " fields where the header has " +
+                std::to_string(table.header.size()) + " (a comma or a line break outside quotes?)");
         }
         std::string displayName;
         std::string first;
@@ -566,9 +567,9 @@ std::vector<ImportCandidate> CsvImport::candidates(const CsvTable& table,
                 case ImportField::Handle:
                     if (!value.empty()) {
                         auto h = keys::importedHandle(t.channel, value);
-                        const bool taken = std::any_of(
-                            c.contact.handles.begin(), c.contact.handles.end(),
-                            [&](const Handle& x) { return x.kind == h.kind; });
+                        const bool taken =
+                            std::any_of(c.contact.handles.begin(), c.contact.handles.end(),
+                                        [&](const Handle& x) { return x.kind == h.kind; });
                         if (!taken) {
                             c.contact.handles.push_back(std::move(h));
                         }

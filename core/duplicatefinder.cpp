@@ -25,8 +25,9 @@ std::vector<DuplicateGroup> DuplicateFinder::all() {
                 emails[e].push_back(id);
             }
         }
-        auto h = db.prepare("SELECT contact_id, kind, handle FROM contact_handles "
-                            "ORDER BY contact_id");
+        auto h = db.prepare(
+            "SELECT contact_id, kind, handle FROM contact_handles "
+            "ORDER BY contact_id");
         while (h.step()) {
             const auto kind = parseEnum<ChannelKind>(h.text(1)).value_or(ChannelKind::Other);
             if (const auto k = keys::handle(kind, h.text(2)); !k.empty()) {

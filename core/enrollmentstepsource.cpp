@@ -8,10 +8,10 @@ namespace rapport::core {
 namespace {
 
 // The state list repeats the partial index enrollments_by_due word for word, so SQLite uses it.
-#define STEP_COLUMNS                                                                            \
-    "SELECT e.id, e.contact_id, e.sequence_id, e.current_step_id, e.next_due, s.action, "       \
-    "s.kind, q.name FROM enrollments e JOIN sequence_steps s ON s.id = e.current_step_id "      \
-    "JOIN sequences q ON q.id = e.sequence_id WHERE e.state IN ('active', 'waiting', "          \
+#define STEP_COLUMNS                                                                       \
+    "SELECT e.id, e.contact_id, e.sequence_id, e.current_step_id, e.next_due, s.action, "  \
+    "s.kind, q.name FROM enrollments e JOIN sequence_steps s ON s.id = e.current_step_id " \
+    "JOIN sequences q ON q.id = e.sequence_id WHERE e.state IN ('active', 'waiting', "     \
     "'qualified') AND e.next_due IS NOT NULL "
 
 DueStep readStep(const sql::Statement& s) {

@@ -43,8 +43,7 @@ std::string FollowUpCalendar::toICalendar(const FollowUpDay& day, Instant now) {
     icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
     icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//Rapport//Follow-ups//EN"));
     const auto stamp = icaltime_from_timet_with_zone(
-        static_cast<time_t>(now.time_since_epoch().count()), 0,
-        icaltimezone_get_utc_timezone());
+        static_cast<time_t>(now.time_since_epoch().count()), 0, icaltimezone_get_utc_timezone());
     for (const auto* bucket : {&day.overdue, &day.today, &day.thisWeek}) {
         for (const auto& item : *bucket) {
             const auto due = *item.status.due;
@@ -61,8 +60,7 @@ std::string FollowUpCalendar::toICalendar(const FollowUpDay& day, Instant now) {
                 description += formatDate(r.due) + ": " + FollowUpQueue::describe(r) + "\n";
             }
             description += std::to_string(item.status.daysSinceLastTouch) +
-                           " days since the last touch (" + formatDate(item.status.lastTouch) +
-                           ")";
+                           " days since the last touch (" + formatDate(item.status.lastTouch) + ")";
             if (item.status.losingTouch) {
                 description += "; losing touch";
             }

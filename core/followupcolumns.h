@@ -7,8 +7,8 @@
 #include "core/localdays.h"
 #include "core/sqlite.h"
 
-#define RAPPORT_FOLLOWUP_COLUMNS                                                              \
-    "c.stage, c.cadence_days, c.cadence_never, c.next_follow_up, c.snoozed_until, "          \
+#define RAPPORT_FOLLOWUP_COLUMNS                                                    \
+    "c.stage, c.cadence_days, c.cadence_never, c.next_follow_up, c.snoozed_until, " \
     "c.created_on, c.last_at, c.last_id, c.last_direction, c.last_kind"
 
 namespace rapport::core {

@@ -234,10 +234,12 @@ FollowUpDay FollowUpQueue::forDay(Date day) {
     // with a day of slack for a clock change between instants and local dates; an enrollment
     // step. A snooze past the horizon keeps a contact out whatever its reasons. The bounds of
     // the default cadences come from defaultCadence(), so the rule has one home.
-#define STAGE_ARMS(stage, touched, created)                                                     \
-    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage "' AND cadence_days IS NULL AND " \
-    "cadence_never = 0 AND last_at < " touched                                                  \
-    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage "' AND cadence_days IS NULL AND " \
+#define STAGE_ARMS(stage, touched, created)                    \
+    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage \
+    "' AND cadence_days IS NULL AND "                          \
+    "cadence_never = 0 AND last_at < " touched                 \
+    " UNION ALL SELECT id FROM contacts WHERE stage = '" stage \
+    "' AND cadence_days IS NULL AND "                          \
     "cadence_never = 0 AND last_at IS NULL AND created_on <= " created
     auto s = m_store.db().prepare(
         "SELECT c.id, c.display_name, " RAPPORT_FOLLOWUP_COLUMNS
@@ -257,8 +259,8 @@ FollowUpDay FollowUpQueue::forDay(Date day) {
         // Due by cadence on or before the horizon: last touch on or before horizon - cadence.
         if (const auto cadence = defaultCadence(static_cast<Stage>(stage))) {
             const Date latest = addDays(horizon, -*cadence);
-            s.bind(4 + stage, std::int64_t{
-                                  days.startOf(addDays(latest, 1)).time_since_epoch().count()});
+            s.bind(4 + stage,
+                   std::int64_t{days.startOf(addDays(latest, 1)).time_since_epoch().count()});
             s.bind(10 + stage, formatDate(latest));
         } else {
             s.bind(4 + stage, std::nullopt).bind(10 + stage, std::nullopt);
@@ -328,8 +330,8 @@ std::size_t FollowUpQueue::needsYouCount(Date day) {
 
 FollowUpFacts FollowUpQueue::factsOf(Id contactId) {
     LocalDays days{m_store.timeZone()};
-    auto s = m_store.db().prepare("SELECT " RAPPORT_FOLLOWUP_COLUMNS
-                                  " FROM contacts c WHERE c.id = ?1");
+    auto s =
+        m_store.db().prepare("SELECT " RAPPORT_FOLLOWUP_COLUMNS " FROM contacts c WHERE c.id = ?1");
     s.bind(1, contactId);
     if (!s.step()) {
         throw ValidationError(recordLabel(Entity::Contact, contactId), "id",

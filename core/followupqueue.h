@@ -33,7 +33,8 @@ struct EnumNames<FollowUpReason> {
 };
 template <>
 struct EnumNames<QueueBucket> {
-    static constexpr auto values = std::to_array<std::string_view>({"overdue", "today", "this_week"});
+    static constexpr auto values =
+        std::to_array<std::string_view>({"overdue", "today", "this_week"});
     static constexpr std::string_view typeName = "QueueBucket";
 };
 

@@ -281,17 +281,17 @@ CREATE INDEX posts_by_niche ON posts(niche_id, scheduled_at);
 //    stage, niche, and a lower-case text of the name, email, company, handles and tags (line
 //    breaks between the parts, so a search never matches across two of them). A search as
 //    you type scans it once for the count, and a page in name order stops after its rows.
-#define RAPPORT_LATEST_OF(contact)                                                          \
+#define RAPPORT_LATEST_OF(contact)                                                      \
     "(SELECT at, id, direction, kind FROM interactions i WHERE i.contact_id = " contact \
     " ORDER BY at DESC, id DESC LIMIT 1)"
-#define RAPPORT_SEARCH_TEXT(contact)                                                         \
-    "(SELECT lower(c.display_name || char(10) || c.email || char(10) || c.company || "       \
-    "char(10) || coalesce((SELECT group_concat(handle, char(10)) FROM contact_handles h "    \
-    "WHERE h.contact_id = c.id), '') || char(10) || coalesce((SELECT group_concat(tag, "     \
+#define RAPPORT_SEARCH_TEXT(contact)                                                        \
+    "(SELECT lower(c.display_name || char(10) || c.email || char(10) || c.company || "      \
+    "char(10) || coalesce((SELECT group_concat(handle, char(10)) FROM contact_handles h "   \
+    "WHERE h.contact_id = c.id), '') || char(10) || coalesce((SELECT group_concat(tag, "    \
     "char(10)) FROM contact_tags t WHERE t.contact_id = c.id), '')) FROM contacts c WHERE " \
     "c.id = " contact ")"
 // The coalesce keeps the old text while a deleted contact's handles and tags cascade away.
-#define RAPPORT_REFRESH_SEARCH(contact)                                               \
+#define RAPPORT_REFRESH_SEARCH(contact) \
     "UPDATE contact_list SET search = coalesce(" RAPPORT_SEARCH_TEXT(contact) ", search) " \
     "WHERE contact_id = " contact ";"
 

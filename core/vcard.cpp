@@ -91,8 +91,9 @@ bool parseContentLine(std::string_view line, VCardProperty& p) {
         const auto eq = param.find('=');
         // A bare parameter (vCard 2.1 style "EMAIL;INTERNET:") is a TYPE.
         const auto key = eq == std::string::npos ? std::string{"TYPE"} : upper(param.substr(0, eq));
-        const std::string_view values =
-            eq == std::string::npos ? std::string_view{param} : std::string_view{param}.substr(eq + 1);
+        const std::string_view values = eq == std::string::npos
+                                            ? std::string_view{param}
+                                            : std::string_view{param}.substr(eq + 1);
         std::string v;
         bool q = false;
         for (std::size_t i = 0; i <= values.size(); ++i) {
@@ -248,16 +249,15 @@ std::vector<VCardCard> VCard::parse(std::string_view input, const std::string& s
         p.line = at;
         if (!parseContentLine(line, p)) {
             throw ImportError(source, lineLabel(at),
-                              "is not a vCard property: it has no \":\" (\"" +
-                                  line.substr(0, 40) + (line.size() > 40 ? "…" : "") + "\")");
+                              "is not a vCard property: it has no \":\" (\"" + line.substr(0, 40) +
+                                  (line.size() > 40 ? "…" : "") + "\")");
         }
         const auto value = upper(text::trim(p.value));
         if (p.name == "BEGIN" && value == "VCARD") {
             if (inCard) {
                 throw ImportError(source, lineLabel(at),
                                   "starts a card inside the card that begins on line " +
-                                      std::to_string(current.line) +
-                                      ", which has no END:VCARD");
+                                      std::to_string(current.line) + ", which has no END:VCARD");
             }
             inCard = true;
             current = {};
@@ -265,9 +265,9 @@ std::vector<VCardCard> VCard::parse(std::string_view input, const std::string& s
             return;
         }
         if (!inCard) {
-            throw ImportError(source, lineLabel(at),
-                              "holds \"" + p.name +
-                                  "\" outside a card (between BEGIN:VCARD and END:VCARD)");
+            throw ImportError(
+                source, lineLabel(at),
+                "holds \"" + p.name + "\" outside a card (between BEGIN:VCARD and END:VCARD)");
         }
         if (p.name == "END" && value == "VCARD") {
             if (current.version.empty()) {
@@ -304,7 +304,9 @@ std::vector<VCardCard> VCard::parse(std::string_view input, const std::string& s
         if (end == std::string::npos) {
             pos = bytes.size();
         } else {
-            pos = end + ((bytes[end] == '\r' && end + 1 < bytes.size() && bytes[end + 1] == '\n') ? 2 : 1);
+            pos =
+                end +
+                ((bytes[end] == '\r' && end + 1 < bytes.size() && bytes[end + 1] == '\n') ? 2 : 1);
         }
         std::string line;
         if (text::isUtf8(raw)) {
@@ -440,7 +442,8 @@ std::vector<ImportCandidate> VCard::candidates(const std::vector<VCardCard>& car
                     kind = kindFromLabel(t->second.front());
                 }
                 const auto value = text::trim(unescape(p.value));
-                addHandle(c.contact, keys::importedHandle(kind.value_or(ChannelKind::Other), value));
+                addHandle(c.contact,
+                          keys::importedHandle(kind.value_or(ChannelKind::Other), value));
             } else if (p.name == "TEL") {
                 const auto tel = text::trim(unescape(p.value));
                 if (!tel.empty()) {
@@ -466,8 +469,8 @@ std::vector<ImportCandidate> VCard::candidates(const std::vector<VCardCard>& car
         }
         c.contact.displayName = fn.empty() ? fromN : fn;
         c.contact.role = title.empty() ? role : title;
-        c.contact.email = preferredEmail.empty() ? (emails.empty() ? "" : emails.front())
-                                                 : preferredEmail;
+        c.contact.email =
+            preferredEmail.empty() ? (emails.empty() ? "" : emails.front()) : preferredEmail;
         for (const auto& e : emails) {
             if (e != c.contact.email) {
                 extra.push_back("Email: " + e);

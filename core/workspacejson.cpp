@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/checkconstraintsoff.h"
 #include "core/errors.h"
 #include "core/store.h"
 #include "core/timeutil.h"
@@ -974,6 +975,9 @@ void restore(Store& store, const WorkspaceData& d, Existing existing, const Prog
     const std::size_t total = d.recordCount();
     std::size_t done = 0;
     auto& db = store.db();
+    // Store::add validates every record before it writes it; the schema's CHECKs would say the
+    // same again, through a temporary b-tree per row (see checkconstraintsoff.h).
+    const CheckConstraintsOff checksOff{db};
     store.bulkTransaction([&] {
         // References may point forward (a post to the topic idea it answers): check them all
         // at commit instead of row by row.

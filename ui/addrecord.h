@@ -15,13 +15,11 @@ class AddRecord : public StoreCommand {
 public:
     static constexpr core::Entity kEntity = RecordKind<T>::entity;
 
-    AddRecord(UndoContext& context, T record, const QString& text,
-              QUndoCommand* parent = nullptr)
+    AddRecord(UndoContext& context, T record, const QString& text, QUndoCommand* parent = nullptr)
         : StoreCommand(context, text, parent), m_record(std::move(record)) {
         m_record.id = 0;
-        mapReferences(m_record, [this](core::Entity e, core::Id ref) {
-            return ids().handleFor(e, ref);
-        });
+        mapReferences(m_record,
+                      [this](core::Entity e, core::Id ref) { return ids().handleFor(e, ref); });
     }
 
     int id() const override { return AddRecordCommand; }

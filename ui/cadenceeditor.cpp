@@ -115,10 +115,9 @@ std::vector<core::ChannelCadence> CadenceEditor::cadence() const {
 
 void CadenceEditor::setCadence(const std::vector<core::ChannelCadence>& cadence) {
     for (const Row& row : m_rows) {
-        const auto it = std::find_if(cadence.begin(), cadence.end(),
-                                     [&](const core::ChannelCadence& c) {
-                                         return c.channelId == row.channel;
-                                     });
+        const auto it =
+            std::find_if(cadence.begin(), cadence.end(),
+                         [&](const core::ChannelCadence& c) { return c.channelId == row.channel; });
         if (row.tick) {
             row.tick->setChecked(it != cadence.end());
         }

@@ -4,7 +4,6 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,6 +17,7 @@
 #include "ui/checklist.h"
 #include "ui/displaytext.h"
 #include "ui/formerrors.h"
+#include "ui/formgrid.h"
 #include "ui/mixpolicyeditor.h"
 #include "ui/plantext.h"
 #include "ui/records.h"
@@ -59,10 +59,11 @@ CampaignDialog::CampaignDialog(UndoContext& undo, core::Campaign campaign, QWidg
       m_general(FormErrors::makeLine(this)) {
     setObjectName(QStringLiteral("campaignDialog"));
     setWindowTitle(tr("Edit campaign"));
-    resize(720, 600);
+    resize(680, 500);
 
     m_name->setObjectName(QStringLiteral("name"));
     m_status->setObjectName(QStringLiteral("status"));
+    m_status->setMinimumWidth(160);
     for (std::size_t i = 0; i < core::enumCount<core::CampaignStatus>(); ++i) {
         m_status->addItem(capitalized(words(static_cast<core::CampaignStatus>(i))),
                           static_cast<int>(i));
@@ -86,12 +87,9 @@ CampaignDialog::CampaignDialog(UndoContext& undo, core::Campaign campaign, QWidg
 
     QVBoxLayout* layout = nullptr;
     tabPage(m_tabs, tr("Campaign"), &layout);
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setVerticalSpacing(10);
-    form->setHorizontalSpacing(16);
+    auto* form = new FormGrid;
     form->addRow(tr("Name"), m_errors->wrap(QStringLiteral("name"), m_name, tr("The name")));
-    form->addRow(tr("Status"), m_status);
+    form->addRow(tr("Status"), FormGrid::leftAligned(m_status));
     auto* period = new QWidget(this);
     auto* periodLayout = new QHBoxLayout(period);
     periodLayout->setContentsMargins(0, 0, 0, 0);
@@ -151,9 +149,11 @@ CampaignDialog::CampaignDialog(UndoContext& undo, core::Campaign campaign, QWidg
     m_name->setText(qs(c.name));
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(c.status)));
     m_hasPeriod->setChecked(c.startDate || c.endDate);
-    const core::Date anyDay = c.startDate ? *c.startDate : c.endDate.value_or(fromQDate(QDate::currentDate()));
+    const core::Date anyDay =
+        c.startDate ? *c.startDate : c.endDate.value_or(fromQDate(QDate::currentDate()));
     m_start->setDate(toQDate(c.startDate.value_or(anyDay)));
-    m_end->setDate(toQDate(c.endDate.value_or(core::Date{date::sys_days{anyDay} + date::days{27}})));
+    m_end->setDate(
+        toQDate(c.endDate.value_or(core::Date{date::sys_days{anyDay} + date::days{27}})));
     period->setEnabled(m_hasPeriod->isChecked());
     connect(m_hasPeriod, &QCheckBox::toggled, period, &QWidget::setEnabled);
     m_goals->setCheckedIds(c.goalIds);
@@ -199,8 +199,24 @@ void CampaignDialog::accept() {
             return;
         }
     }
+    const bool valid = m_errors->showAll(
+        c, [](const core::Campaign& r) { core::validate(r); },
+        [](core::Campaign& r, const std::string& field) {
+            if (field == "name") {
+                r.name = "-";
+            } else if (field == "startDate" || field == "endDate") {
+                r.endDate = r.startDate;
+            } else if (field.starts_with("mix")) {
+                r.mix = core::MixPolicy::fromPreset(core::MixPreset::EightyTwenty);
+            } else {
+                return false;
+            }
+            return true;
+        });
+    if (!valid) {
+        return;
+    }
     try {
-        core::validate(c);
         if (!sameRecord(m_original, c)) {
             m_undo.perform(std::make_unique<UpdateRecord<core::Campaign>>(
                 m_undo, m_original, c, tr("Edit campaign “%1”").arg(qs(c.name))));

@@ -48,8 +48,9 @@ CampaignsTab::CampaignsTab(UndoContext& undo, const core::Clock& clock, QWidget*
 
     m_view->setModel(m_model);
     m_empty->setObjectName(QStringLiteral("campaignsEmptyNote"));
-    m_empty->setText(tr("No campaigns yet. “New campaign…” walks from your goals and niche to a "
-                        "draft plan of posts that gives before it asks."));
+    m_empty->setText(
+        tr("No campaigns yet. “New campaign…” walks from your goals and niche to a "
+           "draft plan of posts that gives before it asks."));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_empty->setContentsMargins(4, 8, 4, 8);
@@ -67,6 +68,9 @@ CampaignsTab::CampaignsTab(UndoContext& undo, const core::Clock& clock, QWidget*
     split->addWidget(panel);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    // The list takes two fifths and the reading panel the rest, whatever their size hints say.
+    split->setSizes({400, 600});
+    panel->setMinimumWidth(320);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 12, 0, 0);
@@ -82,11 +86,25 @@ CampaignsTab::CampaignsTab(UndoContext& undo, const core::Clock& clock, QWidget*
     connect(del, &QShortcut::activated, this, [this] { askToDelete(currentId()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CampaignsTab::updateDetails);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &CampaignsTab::updateDetails);
+    // A campaign's row changes with every post added to it (its count): a plan of sixty posts
+    // would read the details sixty times. Once, after the last, is enough.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        if (!m_detailsQueued) {
+            m_detailsQueued = true;
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_detailsQueued = false;
+                    updateDetails();
+                },
+                Qt::QueuedConnection);
+        }
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, &CampaignsTab::updateDetails);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &CampaignsTab::updateDetails);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex&, int first) { m_view->setCurrentIndex(m_model->index(first)); });
+    connect(
+        m_model, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex&, int first) { m_view->setCurrentIndex(m_model->index(first)); });
     if (m_model->rowCount() > 0) {
         m_view->setCurrentIndex(m_model->index(0));
     }
@@ -143,9 +161,9 @@ void CampaignsTab::askToDelete(core::Id id) {
         deleteCampaign(id, false);
         return;
     }
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete campaign"),
-                                tr("Delete “%1”?").arg(qs(campaign->name)), QMessageBox::NoButton,
-                                this);
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Delete campaign"),
+                        tr("Delete “%1”?").arg(qs(campaign->name)), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("confirmDeleteCampaign"));
     box->setInformativeText(
         tr("It still has %1 that nobody has worked on. Posts you drafted, scheduled or published "
@@ -181,8 +199,8 @@ void CampaignsTab::deleteCampaign(core::Id id, bool withIdeas) {
         }
         auto command = std::make_unique<CompositeCommand>(
             m_undo, tr("Delete campaign “%1” and its %2")
-                        .arg(name, countOf(static_cast<std::int64_t>(ideas.size()),
-                                           tr("idea post"), tr("idea posts"))));
+                        .arg(name, countOf(static_cast<std::int64_t>(ideas.size()), tr("idea post"),
+                                           tr("idea posts"))));
         // The posts first, so the campaign's own undo does not try to point them back at it.
         for (const core::Id post : ideas) {
             new RemoveRecord<core::Post>(m_undo, post, {}, command.get());
@@ -198,6 +216,10 @@ void CampaignsTab::updateDetails() {
     const int rows = m_model->rowCount();
     m_empty->setVisible(rows == 0);
     m_view->setVisible(rows > 0);
+    if (!m_view->currentIndex().isValid() && rows > 0) {
+        m_view->setCurrentIndex(m_model->index(0));  // calls back here
+        return;
+    }
     const core::Id id = currentId();
     m_edit->setEnabled(id != 0);
     m_delete->setEnabled(id != 0);
@@ -253,16 +275,19 @@ void CampaignsTab::updateDetails() {
     int perWeek = 0;
     for (const auto& entry : c.cadence) {
         if (const auto channel = store.find<core::Channel>(entry.channelId)) {
-            cadence << tr("%1: %2 a week").arg(qs(channel->name).toHtmlEscaped()).arg(entry.postsPerWeek);
+            cadence << tr("%1: %2 a week")
+                           .arg(qs(channel->name).toHtmlEscaped())
+                           .arg(entry.postsPerWeek);
             perWeek += entry.postsPerWeek;
         }
     }
-    html += cadence.isEmpty()
-                ? QStringLiteral("<p style='color:%1; margin-top:2px'><i>%2</i></p>")
-                      .arg(quiet, tr("No channels chosen."))
-                : QStringLiteral("<p style='margin-top:2px'>%1<br><span style='color:%2'>%3</span></p>")
-                      .arg(cadence.join(QStringLiteral("<br>")), quiet,
-                           tr("%1 a week in all").arg(countOf(perWeek, tr("post"), tr("posts"))));
+    html +=
+        cadence.isEmpty()
+            ? QStringLiteral("<p style='color:%1; margin-top:2px'><i>%2</i></p>")
+                  .arg(quiet, tr("No channels chosen."))
+            : QStringLiteral("<p style='margin-top:2px'>%1<br><span style='color:%2'>%3</span></p>")
+                  .arg(cadence.join(QStringLiteral("<br>")), quiet,
+                       tr("%1 a week in all").arg(countOf(perWeek, tr("post"), tr("posts"))));
 
     html += section(tr("Content mix: %1").arg(presetName(c.mix.preset)));
     html += QStringLiteral("<p style='margin-top:2px'>%1</p>").arg(mixRules(c.mix).toHtmlEscaped());
@@ -285,13 +310,24 @@ void CampaignsTab::updateDetails() {
     } else {
         QStringList statuses;
         for (const auto& [status, n] : byStatus) {
-            statuses << QStringLiteral("%1 %2").arg(n).arg(words(status));
+            switch (status) {
+                case core::PostStatus::Idea:
+                    statuses << countOf(n, tr("idea"), tr("ideas"));
+                    break;
+                case core::PostStatus::Draft:
+                    statuses << countOf(n, tr("draft"), tr("drafts"));
+                    break;
+                default:  // "scheduled", "published", "skipped" read the same for any number
+                    statuses << QStringLiteral("%1 %2").arg(n).arg(words(status));
+                    break;
+            }
         }
         QStringList purposes;
         for (const auto& [purpose, n] : byPurpose) {
             purposes << QStringLiteral("%1 %2").arg(purposeName(purpose)).arg(n);
         }
-        html += QStringLiteral("<p style='margin-top:2px'>%1: %2<br><span style='color:%3'>%4</span></p>")
+        html += QStringLiteral(
+                    "<p style='margin-top:2px'>%1: %2<br><span style='color:%3'>%4</span></p>")
                     .arg(countOf(total, tr("post"), tr("posts")), joinedList(statuses), quiet,
                          purposes.join(dot()).toHtmlEscaped());
     }

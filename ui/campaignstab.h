@@ -50,6 +50,7 @@ private:
     QLabel* m_details;
     QPushButton* m_edit;
     QPushButton* m_delete;
+    bool m_detailsQueued = false;
 };
 
 }  // namespace rapport::ui

@@ -3,7 +3,6 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -25,6 +24,7 @@
 #include "ui/createcampaign.h"
 #include "ui/displaytext.h"
 #include "ui/formerrors.h"
+#include "ui/formgrid.h"
 #include "ui/mixpolicyeditor.h"
 #include "ui/plantext.h"
 #include "ui/records.h"
@@ -35,7 +35,7 @@ namespace rapport::ui {
 
 namespace {
 
-constexpr int kFirstPostsShown = 8;
+constexpr int kFirstPostsShown = 6;
 // The purposes the preview counts, in the order a reader thinks of them: giving, then selling.
 constexpr std::array kPurposes{core::Purpose::Value, core::Purpose::Conversation,
                                core::Purpose::Resource, core::Purpose::Promotion,
@@ -77,6 +77,7 @@ QTableWidget* readOnlyTable(QWidget* parent, const QString& name) {
     table->setAlternatingRowColors(true);
     table->horizontalHeader()->setHighlightSections(false);
     table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
     return table;
 }
 
@@ -92,11 +93,11 @@ CampaignWizard::CampaignWizard(UndoContext& undo, const core::Clock& clock, QWid
     : QWizard(parent), m_undo(undo), m_clock(clock) {
     setObjectName(QStringLiteral("campaignWizard"));
     setWindowTitle(tr("New campaign"));
-    setWizardStyle(QWizard::ClassicStyle);
+    setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::HaveHelpButton, false);
     setButtonText(QWizard::FinishButton, tr("Create campaign"));
-    resize(780, 640);
+    resize(740, 580);
 
     m_allChannels = undo.store().list<core::Channel>();
     for (auto& niche : undo.store().list<core::Niche>()) {
@@ -123,8 +124,9 @@ FormErrors* CampaignWizard::errors(PageId page) const {
 QWizardPage* CampaignWizard::makeGoalsPage() {
     auto* page = new QWizardPage(this);
     page->setTitle(tr("Name the campaign and its goals"));
-    page->setSubTitle(tr("A campaign is a stretch of posts with a purpose. What should this one "
-                         "move?"));
+    page->setSubTitle(
+        tr("A campaign is a stretch of posts with a purpose. What should this one "
+           "move?"));
     auto* errors = new FormErrors(page);
     m_errors[GoalsPageId] = errors;
     auto* layout = pageLayout(page);
@@ -140,9 +142,8 @@ QWizardPage* CampaignWizard::makeGoalsPage() {
     m_goals = new CheckList(page);
     m_goals->setObjectName(QStringLiteral("goals"));
     for (const auto& goal : m_undo.store().list<core::Goal>()) {
-        m_goals->addChoice(
-            tr("%1 (%2)").arg(qs(goal.title), metricName(goal.metric).toLower()), goal.id,
-            goal.status == core::GoalStatus::Active);
+        m_goals->addChoice(tr("%1 (%2)").arg(qs(goal.title), metricName(goal.metric).toLower()),
+                           goal.id, goal.status == core::GoalStatus::Active);
     }
     if (m_goals->count() == 0) {
         auto* none = new QLabel(tr("No goals yet. A campaign can run without one; add goals on "
@@ -160,8 +161,9 @@ QWizardPage* CampaignWizard::makeGoalsPage() {
 QWizardPage* CampaignWizard::makeNichePage() {
     auto* page = new QWizardPage(this);
     page->setTitle(tr("Who is it for?"));
-    page->setSubTitle(tr("The niches the posts speak to. With more than one, posts take them in "
-                         "turn."));
+    page->setSubTitle(
+        tr("The niches the posts speak to. With more than one, posts take them in "
+           "turn."));
     auto* errors = new FormErrors(page);
     m_errors[NichePageId] = errors;
     auto* layout = pageLayout(page);
@@ -190,8 +192,9 @@ QWizardPage* CampaignWizard::makeNichePage() {
 QWizardPage* CampaignWizard::makeValuePage() {
     auto* page = new QWizardPage(this);
     page->setTitle(tr("Your value proposition"));
-    page->setSubTitle(tr("Why they would follow you, in three answers. Sharpen them now; they are "
-                         "saved with the campaign, and undone with it."));
+    page->setSubTitle(
+        tr("Why they would follow you, in three answers. Sharpen them now; they are "
+           "saved with the campaign, and undone with it."));
     m_errors[ValuePageId] = new FormErrors(page);
     auto* layout = pageLayout(page);
 
@@ -212,6 +215,11 @@ QWizardPage* CampaignWizard::makeValuePage() {
     m_valueNiche = new QComboBox(m_valueNicheRow);
     m_valueNiche->setObjectName(QStringLiteral("valueNiche"));
     nicheRow->addWidget(m_valueNiche);
+    m_valueNicheName = new QLabel(m_valueNicheRow);
+    QFont bold = m_valueNicheName->font();
+    bold.setBold(true);
+    m_valueNicheName->setFont(bold);
+    nicheRow->addWidget(m_valueNicheName);
     nicheRow->addStretch(1);
     fields->addWidget(m_valueNicheRow);
     fields->addWidget(questionLabel(tr("What makes you unique?"), m_valueFields));
@@ -250,16 +258,16 @@ QWizardPage* CampaignWizard::makeValuePage() {
 QWizardPage* CampaignWizard::makeChannelsPage() {
     auto* page = new QWizardPage(this);
     page->setTitle(tr("Where will you post?"));
-    page->setSubTitle(tr("The channels that reach them. Those your niches gather on are ticked "
-                         "to start with."));
+    page->setSubTitle(
+        tr("The channels that reach them. Those your niches gather on are ticked "
+           "to start with."));
     auto* errors = new FormErrors(page);
     m_errors[ChannelsPageId] = errors;
     auto* layout = pageLayout(page);
     m_channels = new CheckList(page);
     m_channels->setObjectName(QStringLiteral("channels"));
     for (const auto& channel : m_allChannels) {
-        m_channels->addChoice(
-            tr("%1 (%2)").arg(qs(channel.name), channelKindName(channel.kind)), channel.id);
+        m_channels->addChoice(channelLabel(channel), channel.id);
     }
     connect(m_channels, &CheckList::checkedChanged, this, [this] {
         if (!m_filling) {
@@ -281,8 +289,9 @@ QWizardPage* CampaignWizard::makeChannelsPage() {
 QWizardPage* CampaignWizard::makeCadencePage() {
     auto* page = new QWizardPage(this);
     page->setTitle(tr("How often?"));
-    page->setSubTitle(tr("Posts a week on each channel. The plan never puts more on a day than "
-                         "the channel's daily cap and posting times allow."));
+    page->setSubTitle(
+        tr("Posts a week on each channel. The plan never puts more on a day than "
+           "the channel's daily cap and posting times allow."));
     auto* errors = new FormErrors(page);
     m_errors[CadencePageId] = errors;
     auto* layout = pageLayout(page);
@@ -303,8 +312,9 @@ QWizardPage* CampaignWizard::makeCadencePage() {
 QWizardPage* CampaignWizard::makeMixPage() {
     auto* page = new QWizardPage(this);
     page->setTitle(tr("Content mix and period"));
-    page->setSubTitle(tr("Earn the right to sell: value first, then only a few offers. The plan "
-                         "keeps to the mix in every niche."));
+    page->setSubTitle(
+        tr("Earn the right to sell: value first, then only a few offers. The plan "
+           "keeps to the mix in every niche."));
     auto* errors = new FormErrors(page);
     m_errors[MixPageId] = errors;
     auto* layout = pageLayout(page);
@@ -326,12 +336,12 @@ QWizardPage* CampaignWizard::makeMixPage() {
         edit->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
         edit->setMinimumWidth(160);
     }
-    auto* period = new QFormLayout;
-    period->setHorizontalSpacing(16);
-    period->addRow(tr("First day"), errors->wrap(QStringLiteral("startDate"), m_start,
-                                                 tr("The first day")));
-    period->addRow(tr("Last day"), errors->wrap(QStringLiteral("endDate"), m_end,
-                                                tr("The last day")));
+    auto* period = new FormGrid;
+    period->addRow(tr("First day"),
+                   errors->wrap(QStringLiteral("startDate"), FormGrid::leftAligned(m_start),
+                                tr("The first day")));
+    period->addRow(tr("Last day"), errors->wrap(QStringLiteral("endDate"),
+                                                FormGrid::leftAligned(m_end), tr("The last day")));
     layout->addLayout(period);
     auto* general = FormErrors::makeLine(page);
     general->setObjectName(QStringLiteral("error-general"));
@@ -344,8 +354,9 @@ QWizardPage* CampaignWizard::makeMixPage() {
 QWizardPage* CampaignWizard::makePreviewPage() {
     auto* page = new QWizardPage(this);
     page->setTitle(tr("Your draft plan"));
-    page->setSubTitle(tr("Idea posts on your channels' posting times. Nothing is scheduled or "
-                         "published until you make it so."));
+    page->setSubTitle(
+        tr("Idea posts on your channels' posting times. Nothing is scheduled or "
+           "published until you make it so."));
     page->setFinalPage(true);
     auto* errors = new FormErrors(page);
     m_errors[PreviewPageId] = errors;
@@ -399,11 +410,12 @@ void CampaignWizard::initializePage(int id) {
                 m_valueNiche->addItem(qs(m_nicheEdits.at(niche).name),
                                       QVariant::fromValue<qlonglong>(niche));
             }
-            const int keep =
-                m_valueNiche->findData(QVariant::fromValue<qlonglong>(m_shownNiche));
+            const int keep = m_valueNiche->findData(QVariant::fromValue<qlonglong>(m_shownNiche));
             m_valueNiche->setCurrentIndex(std::max(0, keep));
-            // With one niche the choice is made, but still says whose answers these are.
-            m_valueNiche->setEnabled(m_valueNiche->count() > 1);
+            // With one niche there is nothing to choose; its name says whose answers these are.
+            m_valueNiche->setVisible(m_valueNiche->count() > 1);
+            m_valueNicheName->setVisible(m_valueNiche->count() == 1);
+            m_valueNicheName->setText(m_valueNiche->currentText());
             m_valueFields->setVisible(m_valueNiche->count() > 0);
             m_valueNone->setVisible(m_valueNiche->count() == 0);
             m_shownNiche = 0;
@@ -425,8 +437,8 @@ void CampaignWizard::initializePage(int id) {
             break;
         case CadencePageId: {
             m_cadence->setChannels(chosenChannels(), false);
-            const int days = core::daysBetween(fromQDate(m_start->date()),
-                                               fromQDate(m_end->date())) + 1;
+            const int days =
+                core::daysBetween(fromQDate(m_start->date()), fromQDate(m_end->date())) + 1;
             m_cadencePeriod->setText(
                 tr("Checked against the period from %1 to %2 (%3); you can change it on the next "
                    "page.")
@@ -621,15 +633,23 @@ void CampaignWizard::buildPreview() {
             .arg(countOf(static_cast<std::int64_t>(m_plan.size()), tr("idea post"),
                          tr("idea posts")),
                  formatDate(request.from), formatDate(request.to),
-                 countOf(static_cast<std::int64_t>(channels.size()), tr("channel"),
-                         tr("channels")),
-                 nicheNames.isEmpty() ? QString{}
-                                      : tr(", for %1").arg(joinedList(nicheNames)),
+                 countOf(static_cast<std::int64_t>(channels.size()), tr("channel"), tr("channels")),
+                 nicheNames.isEmpty() ? QString{} : tr(", for %1").arg(joinedList(nicheNames)),
                  zone));
 
-    // Posts per channel and purpose: where the giving and the selling go.
-    QStringList headers{tr("Channel")};
+    // Posts per channel and purpose: where the giving and the selling go. Affiliate posts
+    // are counted only when the plan has any.
+    std::vector<core::Purpose> purposes;
     for (const auto purpose : kPurposes) {
+        if (purpose != core::Purpose::Affiliate ||
+            std::any_of(m_plan.begin(), m_plan.end(), [](const core::Post& p) {
+                return p.purpose == core::Purpose::Affiliate;
+            })) {
+            purposes.push_back(purpose);
+        }
+    }
+    QStringList headers{tr("Channel")};
+    for (const auto purpose : purposes) {
         headers << purposeName(purpose);
     }
     headers << tr("All");
@@ -641,9 +661,9 @@ void CampaignWizard::buildPreview() {
         const int row = static_cast<int>(r);
         m_counts->setItem(row, 0, new QTableWidgetItem(qs(channels[r].name)));
         int all = 0;
-        for (std::size_t p = 0; p < kPurposes.size(); ++p) {
+        for (std::size_t p = 0; p < purposes.size(); ++p) {
             const auto n = std::count_if(m_plan.begin(), m_plan.end(), [&](const core::Post& post) {
-                return post.channelId == channels[r].id && post.purpose == kPurposes[p];
+                return post.channelId == channels[r].id && post.purpose == purposes[p];
             });
             all += static_cast<int>(n);
             auto* item = new QTableWidgetItem(n == 0 ? QStringLiteral("–") : QString::number(n));
@@ -655,14 +675,15 @@ void CampaignWizard::buildPreview() {
         QFont bold = total->font();
         bold.setBold(true);
         total->setFont(bold);
-        m_counts->setItem(row, static_cast<int>(kPurposes.size()) + 1, total);
+        m_counts->setItem(row, static_cast<int>(purposes.size()) + 1, total);
     }
     m_counts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < m_counts->columnCount(); ++c) {
         m_counts->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     }
     m_counts->setFixedHeight(m_counts->horizontalHeader()->height() +
-                             m_counts->rowCount() * m_counts->verticalHeader()->defaultSectionSize() +
+                             m_counts->rowCount() *
+                                 m_counts->verticalHeader()->defaultSectionSize() +
                              2 * m_counts->frameWidth() + 2);
 
     // The mix as the calendar will judge it once these are scheduled: history first.
@@ -686,8 +707,8 @@ void CampaignWizard::buildPreview() {
             ? tr("Keeps to the %1 mix: %2 In all, %3.")
                   .arg(presetName(request.mix.preset), mixRules(request.mix),
                        countOf(offers, tr("offer"), tr("offers")))
-            : tr("%1 in the calendar would break the %2 mix, counting the posts already "
-                 "scheduled; the calendar will flag them.")
+            : tr("Alongside the posts already scheduled in this period, %1 would break the %2 "
+                 "mix; the calendar flags them so you can move them.")
                   .arg(countOf(static_cast<std::int64_t>(violations.size()), tr("post"),
                                tr("posts")),
                        presetName(request.mix.preset)));
@@ -701,9 +722,9 @@ void CampaignWizard::buildPreview() {
         const core::Post& post = m_plan[static_cast<std::size_t>(row)];
         const core::Instant at = post.scheduledAt.value_or(core::Instant{});
         const core::Date day = core::localDate(at, request.timeZone);
-        const QString when =
-            QLocale{}.toString(toQDate(day), QStringLiteral("ddd d MMM")) + QStringLiteral(", ") +
-            formatTime(core::localTimeOfDay(at, request.timeZone));
+        const QString when = QLocale{}.toString(toQDate(day), QStringLiteral("ddd d MMM")) +
+                             QStringLiteral(", ") +
+                             formatTime(core::localTimeOfDay(at, request.timeZone));
         QString channel;
         for (const auto& c : channels) {
             if (c.id == post.channelId) {

@@ -109,6 +109,7 @@ private:
     CheckList* m_niches = nullptr;
     QWidget* m_valueNicheRow = nullptr;
     QComboBox* m_valueNiche = nullptr;
+    QLabel* m_valueNicheName = nullptr;
     QLabel* m_valueNone = nullptr;
     QWidget* m_valueFields = nullptr;
     QPlainTextEdit* m_unique = nullptr;

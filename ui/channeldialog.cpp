@@ -2,7 +2,6 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -18,6 +17,7 @@
 #include "ui/addrecord.h"
 #include "ui/displaytext.h"
 #include "ui/formerrors.h"
+#include "ui/formgrid.h"
 #include "ui/plantext.h"
 #include "ui/records.h"
 #include "ui/undocontext.h"
@@ -64,6 +64,7 @@ ChannelDialog::ChannelDialog(UndoContext& undo, std::optional<core::Channel> cha
     setMinimumWidth(520);
 
     m_kind->setObjectName(QStringLiteral("kind"));
+    m_kind->setMinimumWidth(200);
     for (std::size_t i = 0; i < core::enumCount<core::ChannelKind>(); ++i) {
         m_kind->addItem(channelKindName(static_cast<core::ChannelKind>(i)), static_cast<int>(i));
     }
@@ -72,32 +73,35 @@ ChannelDialog::ChannelDialog(UndoContext& undo, std::optional<core::Channel> cha
     m_handle->setObjectName(QStringLiteral("handle"));
     m_handle->setPlaceholderText(tr("@you, a page address, a list name (optional)"));
     m_charLimit->setSuffix(tr(" characters"));
-    m_dailyCap->setSuffix(tr(" posts a day"));
+    // The suffix keeps its grammar as the number changes.
+    const auto capSuffix = [this](int value) {
+        m_dailyCap->setSuffix(value == 1 ? tr(" post a day") : tr(" posts a day"));
+    };
+    connect(m_dailyCap, &QSpinBox::valueChanged, this, capSuffix);
+    capSuffix(m_dailyCap->value());
     m_times->setObjectName(QStringLiteral("preferredTimes"));
     m_times->setPlaceholderText(tr("e.g. 08:30, 12:15, 17:00"));
     m_defaultsNote->setObjectName(QStringLiteral("defaultsNote"));
     makeHint(m_defaultsNote);
 
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setVerticalSpacing(10);
-    form->setHorizontalSpacing(16);
-    form->addRow(tr("Kind"), m_errors->wrap(QStringLiteral("kind"), m_kind));
-    form->addRow(QString{}, m_defaultsNote);
+    auto* form = new FormGrid;
+    form->addRow(tr("Kind"), m_errors->wrap(QStringLiteral("kind"), FormGrid::leftAligned(m_kind)));
+    form->addRow(m_defaultsNote);
     form->addRow(tr("Name"), m_errors->wrap(QStringLiteral("name"), m_name, tr("The name")));
     form->addRow(tr("Handle"), m_errors->wrap(QStringLiteral("handle"), m_handle));
     form->addRow(tr("Character limit"),
-                 m_errors->wrap(QStringLiteral("charLimit"), m_charLimit,
+                 m_errors->wrap(QStringLiteral("charLimit"), FormGrid::leftAligned(m_charLimit),
                                 tr("The character limit")));
     form->addRow(tr("Daily cap"),
-                 m_errors->wrap(QStringLiteral("dailyCap"), m_dailyCap, tr("The daily cap")));
+                 m_errors->wrap(QStringLiteral("dailyCap"), FormGrid::leftAligned(m_dailyCap),
+                                tr("The daily cap")));
     form->addRow(tr("Posting times"),
                  m_errors->wrap(QStringLiteral("preferredTimes"), m_times, tr("Posting times")));
     auto* timesHint = new QLabel(tr("Local times in the workspace's time zone; the campaign "
                                     "wizard lays posts on them."),
                                  this);
     makeHint(timesHint);
-    form->addRow(QString{}, timesHint);
+    form->addRow(timesHint);
 
     m_general->setObjectName(QStringLiteral("error-general"));
     m_errors->setGeneral(m_general);
@@ -212,12 +216,14 @@ void ChannelDialog::updateDefaultsNote() {
     facts << (d.dailyCap ? tr("up to %1 a day").arg(countOf(*d.dailyCap, tr("post"), tr("posts")))
                          : tr("no daily cap"));
     if (!d.preferredTimes.empty()) {
-        facts << tr("at %1").arg(joinedList(timesText(d.preferredTimes).split(QStringLiteral(", "))));
+        facts << tr("at %1").arg(
+            joinedList(timesText(d.preferredTimes).split(QStringLiteral(", "))));
     }
     m_defaultsNote->setText(
-        m_original ? tr("Usual for %1: %2.").arg(channelKindName(kind), facts.join(QStringLiteral(", ")))
-                   : tr("Filled in for %1: %2. Change anything that does not fit.")
-                         .arg(channelKindName(kind), facts.join(QStringLiteral(", "))));
+        m_original
+            ? tr("Usual for %1: %2.").arg(channelKindName(kind), facts.join(QStringLiteral(", ")))
+            : tr("Filled in for %1: %2. Change anything that does not fit.")
+                  .arg(channelKindName(kind), facts.join(QStringLiteral(", "))));
 }
 
 core::Channel ChannelDialog::values() const {
@@ -235,14 +241,30 @@ void ChannelDialog::accept() {
     m_errors->clear();
     QString bad;
     if (!parseTimes(m_times->text(), &bad)) {
-        m_errors->show(QStringLiteral("preferredTimes"),
-                       tr("“%1” is not a time of day. Write times like 08:30, 12:15, 17:00.")
-                           .arg(bad));
+        m_errors->show(
+            QStringLiteral("preferredTimes"),
+            tr("“%1” is not a time of day. Write times like 08:30, 12:15, 17:00.").arg(bad));
         return;
     }
     const core::Channel c = values();
+    const bool valid = m_errors->showAll(
+        c, [](const core::Channel& r) { core::validate(r); },
+        [](core::Channel& r, const std::string& field) {
+            if (field == "name") {
+                r.name = "-";
+            } else if (field == "charLimit") {
+                r.charLimit.reset();
+            } else if (field == "dailyCap") {
+                r.dailyCap.reset();
+            } else {
+                return false;
+            }
+            return true;
+        });
+    if (!valid) {
+        return;
+    }
     try {
-        core::validate(c);
         if (!m_original) {
             auto add = std::make_unique<AddRecord<core::Channel>>(
                 m_undo, c, tr("Add channel “%1”").arg(qs(c.name)));

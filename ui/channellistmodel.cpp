@@ -21,9 +21,9 @@ QString ChannelListModel::describe(const core::Channel& c) {
     for (const auto t : c.preferredTimes) {
         times << formatTime(t);
     }
-    QString rhythm = c.dailyCap ? tr("up to %1 a day")
-                                      .arg(countOf(*c.dailyCap, tr("post"), tr("posts")))
-                                : tr("no daily cap");
+    QString rhythm = c.dailyCap
+                         ? tr("up to %1 a day").arg(countOf(*c.dailyCap, tr("post"), tr("posts")))
+                         : tr("no daily cap");
     if (!times.isEmpty()) {
         rhythm += QLatin1Char(' ') + tr("at %1").arg(joinedList(times));
     }

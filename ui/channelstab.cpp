@@ -43,8 +43,9 @@ ChannelsTab::ChannelsTab(UndoContext& undo, QWidget* parent)
     makeHint(intro);
     m_view->setModel(m_model);
     m_empty->setObjectName(QStringLiteral("channelsEmptyNote"));
-    m_empty->setText(tr("No channels yet. Add the places you publish: LinkedIn, your blog, a "
-                        "newsletter, a forum."));
+    m_empty->setText(
+        tr("No channels yet. Add the places you publish: LinkedIn, your blog, a "
+           "newsletter, a forum."));
     m_empty->setWordWrap(true);
     m_empty->setContentsMargins(4, 8, 4, 8);
     makeQuiet(m_empty);
@@ -67,8 +68,9 @@ ChannelsTab::ChannelsTab(UndoContext& undo, QWidget* parent)
             &ChannelsTab::updateState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ChannelsTab::updateState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ChannelsTab::updateState);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex&, int first) { m_view->setCurrentIndex(m_model->index(first)); });
+    connect(
+        m_model, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex&, int first) { m_view->setCurrentIndex(m_model->index(first)); });
     if (m_model->rowCount() > 0) {
         m_view->setCurrentIndex(m_model->index(0));
     }
@@ -88,6 +90,10 @@ void ChannelsTab::select(core::Id id) {
 }
 
 void ChannelsTab::updateState() {
+    if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0) {
+        m_view->setCurrentIndex(m_model->index(0));  // calls back here
+        return;
+    }
     m_empty->setVisible(m_model->rowCount() == 0);
     m_view->setVisible(m_model->rowCount() > 0);
     m_edit->setEnabled(currentId() != 0);
@@ -124,9 +130,9 @@ bool ChannelsTab::deleteChannel(core::Id id) {
         return true;
     } catch (const core::ValidationError& e) {
         // core refuses to orphan posts; its sentence says what to do instead.
-        auto* box = new QMessageBox(QMessageBox::Information, tr("Delete channel"),
-                                    tr("“%1” %2.").arg(name, qs(e.problem())), QMessageBox::Ok,
-                                    this);
+        auto* box =
+            new QMessageBox(QMessageBox::Information, tr("Delete channel"),
+                            tr("“%1” %2.").arg(name, qs(e.problem())), QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("deleteRefused"));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();

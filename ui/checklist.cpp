@@ -15,6 +15,8 @@ CheckList::CheckList(QWidget* parent) : QListWidget(parent) {
     setSelectionMode(QAbstractItemView::NoSelection);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    // A little air between the choices, so each box reads as its own line.
+    setSpacing(2);
     connect(this, &QListWidget::itemChanged, this, &CheckList::checkedChanged);
 }
 
@@ -73,9 +75,9 @@ bool CheckList::isChecked(core::Id id) const {
 }
 
 int CheckList::rowsHeight(int rows) const {
-    const int rowHeight = count() > 0 ? std::max(sizeHintForRow(0), fontMetrics().height() + 6)
-                                      : fontMetrics().height() + 6;
-    return rows * rowHeight + 2 * frameWidth() + 4;
+    // The pitch the view lays rows out at: a row with its spacing above and below.
+    const int row = count() > 0 ? sizeHintForRow(0) : fontMetrics().height() + 4;
+    return rows * (row + 2 * spacing()) + 2 * frameWidth() + 4;
 }
 
 QSize CheckList::sizeHint() const {

@@ -4,8 +4,7 @@
 
 namespace rapport::ui {
 
-CompositeCommand::CompositeCommand(UndoContext& context, const QString& text,
-                                   QUndoCommand* parent)
+CompositeCommand::CompositeCommand(UndoContext& context, const QString& text, QUndoCommand* parent)
     : StoreCommand(context, text, parent) {}
 
 int CompositeCommand::id() const {

@@ -57,10 +57,10 @@ Dependents Dependents::of(core::Store& store, IdMap& ids, Entity entity, Id id) 
     d.m_entity = entity;
     switch (entity) {
         case Entity::Niche:
-            d.m_goals = idsWhere(store, ids, Entity::Goal,
-                                 "SELECT id FROM goals WHERE niche_id = ?1", id);
-            d.m_posts = idsWhere(store, ids, Entity::Post,
-                                 "SELECT id FROM posts WHERE niche_id = ?1", id);
+            d.m_goals =
+                idsWhere(store, ids, Entity::Goal, "SELECT id FROM goals WHERE niche_id = ?1", id);
+            d.m_posts =
+                idsWhere(store, ids, Entity::Post, "SELECT id FROM posts WHERE niche_id = ?1", id);
             d.m_contacts = idsWhere(store, ids, Entity::Contact,
                                     "SELECT id FROM contacts WHERE niche_id = ?1", id);
             d.m_sequences = idsWhere(store, ids, Entity::Sequence,
@@ -72,8 +72,8 @@ Dependents Dependents::of(core::Store& store, IdMap& ids, Entity entity, Id id) 
                          "SELECT campaign_id FROM campaign_niches WHERE niche_id = ?1", id);
             break;
         case Entity::Goal:
-            d.m_posts = idsWhere(store, ids, Entity::Post,
-                                 "SELECT id FROM posts WHERE goal_id = ?1", id);
+            d.m_posts =
+                idsWhere(store, ids, Entity::Post, "SELECT id FROM posts WHERE goal_id = ?1", id);
             d.m_campaigns =
                 idsWhere(store, ids, Entity::Campaign,
                          "SELECT campaign_id FROM campaign_goals WHERE goal_id = ?1", id);
@@ -81,9 +81,8 @@ Dependents Dependents::of(core::Store& store, IdMap& ids, Entity entity, Id id) 
         case Entity::Channel: {
             d.m_niches = idsWhere(store, ids, Entity::Niche,
                                   "SELECT niche_id FROM niche_channels WHERE channel_id = ?1", id);
-            d.m_interactions =
-                idsWhere(store, ids, Entity::Interaction,
-                         "SELECT id FROM interactions WHERE channel_id = ?1", id);
+            d.m_interactions = idsWhere(store, ids, Entity::Interaction,
+                                        "SELECT id FROM interactions WHERE channel_id = ?1", id);
             auto cadence = store.db().prepare(
                 "SELECT campaign_id, posts_per_week FROM campaign_channels WHERE channel_id = ?1");
             cadence.bind(1, id);
@@ -132,9 +131,8 @@ void Dependents::restore(core::Store& store, const IdMap& ids, Id id) const {
                                    [id](core::Campaign& r) { return addOnce(r.goalIds, id); });
             break;
         case Entity::Channel: {
-            relink<core::Niche>(store, ids, Entity::Niche, m_niches, [id](core::Niche& r) {
-                return addOnce(r.gatherChannelIds, id);
-            });
+            relink<core::Niche>(store, ids, Entity::Niche, m_niches,
+                                [id](core::Niche& r) { return addOnce(r.gatherChannelIds, id); });
             relink<core::Interaction>(
                 store, ids, Entity::Interaction, m_interactions,
                 [id](core::Interaction& r) { return setIfEmpty(r.channelId, id); });

@@ -33,8 +33,8 @@ private:
     std::vector<core::Id> m_ideas;
     std::vector<core::Id> m_campaigns;  // campaigns that list it among their goals or niches
     std::vector<core::Id> m_niches;     // niches that gather on it (a channel)
-    std::vector<std::pair<core::Id, int>> m_cadence;          // campaign, posts a week
-    std::vector<std::pair<core::Id, core::Id>> m_steps;       // sequence, step
+    std::vector<std::pair<core::Id, int>> m_cadence;     // campaign, posts a week
+    std::vector<std::pair<core::Id, core::Id>> m_steps;  // sequence, step
 };
 
 }  // namespace rapport::ui

@@ -1,12 +1,15 @@
 #include "ui/formerrors.h"
 
 #include <QLabel>
+#include <QLayout>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
-#include "core/errors.h"
+#include <algorithm>
+
 #include "ui/displaytext.h"
 
 namespace rapport::ui {
@@ -52,8 +55,8 @@ QString FormErrors::owner(const QString& field) const {
         if (m_entries.contains(name)) {
             return name;
         }
-        const qsizetype cut = std::max(name.lastIndexOf(QLatin1Char('.')),
-                                       name.lastIndexOf(QLatin1Char('[')));
+        const qsizetype cut =
+            std::max(name.lastIndexOf(QLatin1Char('.')), name.lastIndexOf(QLatin1Char('[')));
         if (cut <= 0) {
             break;
         }
@@ -72,12 +75,38 @@ QString FormErrors::show(const core::ValidationError& error) {
     return show(field, capitalized(problem) + QLatin1Char('.'));
 }
 
+namespace {
+
+// A message that appears must not squeeze the form: the window grows to fit, never shrinks.
+// Measured once the shown lines have been laid out, from the event loop.
+void growToFit(QWidget* line) {
+    QWidget* window = line->window();
+    if (!window || !window->isWindow()) {
+        return;
+    }
+    QTimer::singleShot(0, window, [window] {
+        QSize wanted = window->sizeHint();
+        if (auto* layout = window->layout()) {
+            // Wrapped lines may need more than sizeHint() says at the window's width, and a
+            // layout's own height-for-width can say less than it needs: the larger one.
+            if (layout->hasHeightForWidth()) {
+                wanted.setHeight(
+                    std::max(wanted.height(), layout->totalHeightForWidth(window->width())));
+            }
+        }
+        window->resize(window->size().expandedTo(wanted));
+    });
+}
+
+}  // namespace
+
 QString FormErrors::show(const QString& field, const QString& sentence) {
     const QString name = owner(field);
     if (name.isEmpty()) {
         if (m_general) {
             m_general->setText(sentence);
             m_general->show();
+            growToFit(m_general);
         }
         return {};
     }
@@ -85,8 +114,10 @@ QString FormErrors::show(const QString& field, const QString& sentence) {
     if (entry.label) {
         entry.label->setText(sentence);
         entry.label->show();
+        growToFit(entry.label);
     }
-    if (entry.focus) {
+    if (entry.focus && !m_focused) {
+        m_focused = true;
         reveal(entry.focus);
         entry.focus->setFocus(Qt::OtherFocusReason);
     }
@@ -109,6 +140,7 @@ void FormErrors::reveal(QWidget* widget) const {
 }
 
 void FormErrors::clear() {
+    m_focused = false;
     for (const Entry& entry : std::as_const(m_entries)) {
         if (entry.label) {
             entry.label->clear();

@@ -4,12 +4,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include "core/errors.h"
+
 class QLabel;
 class QWidget;
-
-namespace rapport::core {
-class ValidationError;
-}
 
 namespace rapport::ui {
 
@@ -36,6 +34,27 @@ public:
     QString show(const core::ValidationError& error);
     /// Shows a sentence of the form's own for a field.
     QString show(const QString& field, const QString& sentence);
+    /// Shows every problem core finds in a record, not only the first: `check` throws the
+    /// first one; `mend` sets that field, in a copy, to something core accepts (returning false
+    /// when it cannot), so the next rule gets its say. Returns true when there was none.
+    template <class T, class Check, class Mend>
+    bool showAll(T record, Check check, Mend mend) {
+        bool clean = true;
+        for (int round = 0; round < kMaxProblems; ++round) {
+            try {
+                check(record);
+                return clean;
+            } catch (const core::ValidationError& e) {
+                show(e);
+                clean = false;
+                if (!mend(record, e.field())) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
     /// Hides every line.
     void clear();
 
@@ -58,8 +77,11 @@ private:
     QString owner(const QString& field) const;
     void reveal(QWidget* widget) const;
 
+    static constexpr int kMaxProblems = 8;
+
     QHash<QString, Entry> m_entries;
     QPointer<QLabel> m_general;
+    bool m_focused = false;  // the first problem shown since clear() took the focus
 };
 
 }  // namespace rapport::ui

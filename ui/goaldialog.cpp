@@ -4,7 +4,6 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
-#include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -22,6 +21,7 @@
 #include "ui/addrecord.h"
 #include "ui/displaytext.h"
 #include "ui/formerrors.h"
+#include "ui/formgrid.h"
 #include "ui/plantext.h"
 #include "ui/records.h"
 #include "ui/undocontext.h"
@@ -33,6 +33,7 @@ namespace rapport::ui {
 namespace {
 
 constexpr double kLargest = 1e9;
+constexpr double kSuggestedGain = 10;
 
 QDoubleSpinBox* numberBox(QWidget* parent, const QString& name) {
     auto* box = new QDoubleSpinBox(parent);
@@ -56,8 +57,8 @@ QDateEdit* dateBox(QWidget* parent, const QString& name) {
 
 }  // namespace
 
-GoalDialog::GoalDialog(UndoContext& undo, const core::Clock& clock,
-                       std::optional<core::Goal> goal, QWidget* parent)
+GoalDialog::GoalDialog(UndoContext& undo, const core::Clock& clock, std::optional<core::Goal> goal,
+                       QWidget* parent)
     : QDialog(parent),
       m_undo(undo),
       m_clock(clock),
@@ -105,8 +106,9 @@ GoalDialog::GoalDialog(UndoContext& undo, const core::Clock& clock,
     vanityText->setWordWrap(true);
     auto* switchMetric = new QPushButton(
         tr("Count %1 instead")
-            .arg(metricName(core::GoalProgress::suggestedReplacement(core::MetricKind::AudienceSize))
-                     .toLower()),
+            .arg(
+                metricName(core::GoalProgress::suggestedReplacement(core::MetricKind::AudienceSize))
+                    .toLower()),
         m_vanity);
     switchMetric->setObjectName(QStringLiteral("switchMetric"));
     connect(switchMetric, &QPushButton::clicked, this, [this] {
@@ -124,18 +126,17 @@ GoalDialog::GoalDialog(UndoContext& undo, const core::Clock& clock,
     }
 
     m_computedNow->setObjectName(QStringLiteral("computedNow"));
+    m_computedNow->setContentsMargins(0, 4, 0, 0);  // level with its row's caption
     m_current->setToolTip(tr("The value today, entered by hand"));
 
     m_status->setObjectName(QStringLiteral("status"));
+    m_status->setMinimumWidth(150);
     for (std::size_t i = 0; i < core::enumCount<core::GoalStatus>(); ++i) {
         m_status->addItem(capitalized(words(static_cast<core::GoalStatus>(i))),
                           static_cast<int>(i));
     }
 
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setVerticalSpacing(10);
-    form->setHorizontalSpacing(16);
+    auto* form = new FormGrid;
     form->addRow(tr("Goal"), m_errors->wrap(QStringLiteral("title"), m_title, tr("The goal")));
     form->addRow(tr("Why"), m_why);
 
@@ -155,54 +156,21 @@ GoalDialog::GoalDialog(UndoContext& undo, const core::Clock& clock,
     nowLayout->addWidget(m_computedNow);
     nowLayout->addWidget(m_current);
     nowLayout->addStretch(1);
-    form->addRow(tr("Now"), m_errors->wrap(QStringLiteral("manualValue"), nowBox,
-                                           tr("The current value")));
+    form->addRow(tr("Now"),
+                 m_errors->wrap(QStringLiteral("manualValue"), nowBox, tr("The current value")));
 
-    auto* range = new QWidget(this);
-    auto* rangeLayout = new QHBoxLayout(range);
-    rangeLayout->setContentsMargins(0, 0, 0, 0);
-    rangeLayout->addWidget(m_baseline);
-    auto* arrow = new QLabel(tr("to"), range);
-    rangeLayout->addWidget(arrow);
-    rangeLayout->addWidget(m_target);
-    rangeLayout->addStretch(1);
-    auto* rangeBox = new QWidget(this);
-    auto* rangeBoxLayout = new QVBoxLayout(rangeBox);
-    rangeBoxLayout->setContentsMargins(0, 0, 0, 0);
-    rangeBoxLayout->setSpacing(3);
-    rangeBoxLayout->addWidget(range);
-    QLabel* baselineError = FormErrors::makeLine(rangeBox);
-    baselineError->setObjectName(QStringLiteral("error-baseline"));
-    QLabel* targetError = FormErrors::makeLine(rangeBox);
-    targetError->setObjectName(QStringLiteral("error-target"));
-    rangeBoxLayout->addWidget(baselineError);
-    rangeBoxLayout->addWidget(targetError);
-    m_errors->add(QStringLiteral("baseline"), baselineError, m_baseline, tr("The starting value"));
-    m_errors->add(QStringLiteral("target"), targetError, m_target, tr("The target"));
-    form->addRow(tr("From"), rangeBox);
-
-    auto* period = new QWidget(this);
-    auto* periodLayout = new QHBoxLayout(period);
-    periodLayout->setContentsMargins(0, 0, 0, 0);
-    periodLayout->addWidget(m_start);
-    periodLayout->addWidget(new QLabel(tr("until"), period));
-    periodLayout->addWidget(m_deadline);
-    periodLayout->addStretch(1);
-    auto* periodBox = new QWidget(this);
-    auto* periodBoxLayout = new QVBoxLayout(periodBox);
-    periodBoxLayout->setContentsMargins(0, 0, 0, 0);
-    periodBoxLayout->setSpacing(3);
-    periodBoxLayout->addWidget(period);
-    QLabel* startError = FormErrors::makeLine(periodBox);
-    startError->setObjectName(QStringLiteral("error-startDate"));
-    QLabel* deadlineError = FormErrors::makeLine(periodBox);
-    deadlineError->setObjectName(QStringLiteral("error-deadline"));
-    periodBoxLayout->addWidget(startError);
-    periodBoxLayout->addWidget(deadlineError);
-    m_errors->add(QStringLiteral("startDate"), startError, m_start, tr("The start date"));
-    m_errors->add(QStringLiteral("deadline"), deadlineError, m_deadline, tr("The deadline"));
-    form->addRow(tr("Starts"), periodBox);
-    form->addRow(tr("Status"), m_status);
+    form->addRow(tr("Start value"),
+                 m_errors->wrap(QStringLiteral("baseline"), FormGrid::leftAligned(m_baseline),
+                                tr("The start value")));
+    form->addRow(tr("Target"), m_errors->wrap(QStringLiteral("target"),
+                                              FormGrid::leftAligned(m_target), tr("The target")));
+    form->addRow(tr("Start date"),
+                 m_errors->wrap(QStringLiteral("startDate"), FormGrid::leftAligned(m_start),
+                                tr("The start date")));
+    form->addRow(tr("Deadline"),
+                 m_errors->wrap(QStringLiteral("deadline"), FormGrid::leftAligned(m_deadline),
+                                tr("The deadline")));
+    form->addRow(tr("Status"), FormGrid::leftAligned(m_status));
 
     m_general->setObjectName(QStringLiteral("error-general"));
     m_errors->setGeneral(m_general);
@@ -229,6 +197,11 @@ GoalDialog::GoalDialog(UndoContext& undo, const core::Clock& clock,
             m_baselineTouched = true;
         }
     });
+    connect(m_target, &QDoubleSpinBox::valueChanged, this, [this] {
+        if (!m_filling) {
+            m_targetTouched = true;
+        }
+    });
 
     if (m_original) {
         fill(*m_original);
@@ -239,7 +212,7 @@ GoalDialog::GoalDialog(UndoContext& undo, const core::Clock& clock,
         core::Goal fresh;
         fresh.startDate = core::localDate(clock.now(), undo.store().timeZone());
         fresh.deadline = core::addDays(fresh.startDate, 90);
-        fresh.target = 10;
+        fresh.target = kSuggestedGain;
         fill(fresh);
     }
     m_title->setFocus();
@@ -299,6 +272,10 @@ void GoalDialog::updateNow() {
     if (!m_original && !m_baselineTouched) {
         m_filling = true;
         m_baseline->setValue(now);
+        // And the suggested target stays ten ahead of it until the user picks one.
+        if (!m_targetTouched) {
+            m_target->setValue(now + kSuggestedGain);
+        }
         m_filling = false;
     }
 }
@@ -322,9 +299,25 @@ core::Goal GoalDialog::values() const {
 void GoalDialog::accept() {
     m_errors->clear();
     const core::Goal g = values();
+    // The domain's own rules first, every one of them at once, before any write.
+    const bool valid = m_errors->showAll(
+        g, [](const core::Goal& r) { core::validate(r); },
+        [](core::Goal& r, const std::string& field) {
+            if (field == "title") {
+                r.title = "-";
+            } else if (field == "startDate" || field == "deadline") {
+                r.deadline = core::addDays(r.startDate, 1);
+            } else if (field == "target") {
+                r.target = r.baseline + 1;
+            } else {
+                return false;
+            }
+            return true;
+        });
+    if (!valid) {
+        return;
+    }
     try {
-        // The domain's own rules first, so the message names the field before any write.
-        core::validate(g);
         if (!m_original) {
             auto add = std::make_unique<AddRecord<core::Goal>>(
                 m_undo, g, tr("Add goal “%1”").arg(qs(g.title)));

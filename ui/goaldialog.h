@@ -49,6 +49,7 @@ private:
     std::optional<core::Goal> m_original;
     core::Id m_savedId = 0;
     bool m_baselineTouched = false;
+    bool m_targetTouched = false;
     bool m_filling = false;
 
     QLineEdit* m_title;

@@ -10,11 +10,12 @@
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/errors.h"
 #include "core/goalprogress.h"
@@ -31,6 +32,10 @@
 #include "ui/widgetstyle.h"
 
 namespace rapport::ui {
+
+namespace {
+constexpr int kMaxRowsShown = 8;
+}  // namespace
 
 GoalsTab::GoalsTab(UndoContext& undo, const core::Clock& clock, QWidget* parent)
     : QWidget(parent),
@@ -80,8 +85,9 @@ GoalsTab::GoalsTab(UndoContext& undo, const core::Clock& clock, QWidget* parent)
     header->setMinimumSectionSize(60);
 
     m_empty->setObjectName(QStringLiteral("goalsEmptyNote"));
-    m_empty->setText(tr("No goals yet. A goal says what the relationships should lead to: "
-                        "“25 real relationships with SEO readers by March”."));
+    m_empty->setText(
+        tr("No goals yet. A goal says what the relationships should lead to: "
+           "“25 real relationships with SEO readers by March”."));
     m_empty->setWordWrap(true);
     m_empty->setContentsMargins(4, 8, 4, 8);
     makeQuiet(m_empty);
@@ -92,7 +98,7 @@ GoalsTab::GoalsTab(UndoContext& undo, const core::Clock& clock, QWidget* parent)
     auto* card = new QVBoxLayout(m_vanity);
     card->setContentsMargins(14, 12, 14, 12);
     card->setSpacing(8);
-    auto* heading = new QLabel(tr("A follower count is not a relationship"), m_vanity);
+    auto* heading = new QLabel(tr("This goal counts followers, not relationships"), m_vanity);
     makeHeading(heading, 1.0);
     auto* note = new QLabel(qs(core::GoalProgress::vanityNote()), m_vanity);
     note->setObjectName(QStringLiteral("vanityNote"));
@@ -129,24 +135,19 @@ GoalsTab::GoalsTab(UndoContext& undo, const core::Clock& clock, QWidget* parent)
     auto* detailLayout = qobject_cast<QVBoxLayout*>(detailPanel->widget()->layout());
     detailLayout->insertWidget(1, m_vanity);
 
-    auto* top = new QWidget(this);
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(m_empty);
-    topLayout->addWidget(m_view, 1);
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->setObjectName(QStringLiteral("goalSplit"));
-    split->setChildrenCollapsible(false);
-    split->addWidget(top);
-    split->addWidget(detailPanel);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    auto* line = new QFrame(this);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Plain);
+    line->setForegroundRole(QPalette::Midlight);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 12, 0, 0);
     layout->setSpacing(10);
     layout->addLayout(buttons);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_empty);
+    layout->addWidget(m_view);
+    layout->addWidget(line);
+    layout->addWidget(detailPanel, 1);
 
     connect(add, &QPushButton::clicked, this, [this] { newGoal(); });
     connect(m_edit, &QPushButton::clicked, this, [this] { editGoal(currentId()); });
@@ -161,7 +162,13 @@ GoalsTab::GoalsTab(UndoContext& undo, const core::Clock& clock, QWidget* parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &GoalsTab::updateDetails);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &GoalsTab::updateDetails);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &GoalsTab::updateDetails);
+    // A reset (a niche went, a restore) keeps the reader on the goal they were reading.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_keepSelected = currentId(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        select(std::exchange(m_keepSelected, 0));
+        updateDetails();
+    });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &GoalsTab::updateDetails);
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex&, int first) {
@@ -219,10 +226,25 @@ void GoalsTab::deleteGoal(core::Id id) {
     }
 }
 
+void GoalsTab::fitTable() {
+    // As tall as its rows, up to a point: the selected goal's story below needs the room more
+    // than empty table lines do.
+    const int rows = std::clamp(m_model->rowCount(), 1, kMaxRowsShown);
+    const int height = m_view->horizontalHeader()->sizeHint().height() +
+                       rows * m_view->verticalHeader()->defaultSectionSize() +
+                       2 * m_view->frameWidth() + 2;
+    m_view->setFixedHeight(height);
+}
+
 void GoalsTab::updateDetails() {
     const int rows = m_model->rowCount();
     m_empty->setVisible(rows == 0);
     m_view->setVisible(rows > 0);
+    fitTable();
+    if (!m_view->currentIndex().isValid() && rows > 0) {
+        m_view->setCurrentIndex(m_model->index(0, 0));  // calls back here
+        return;
+    }
     const QModelIndex current = m_view->currentIndex();
     const bool has = current.isValid();
     m_edit->setEnabled(has);
@@ -264,10 +286,11 @@ QString GoalsTab::detailsHtml(int row) const {
     }
     html += QStringLiteral("<p>") +
             (niche.isEmpty()
-                 ? tr("Counts <b>%1</b>.").arg(metricName(g.metric).toLower())
-                 : tr("Counts <b>%1</b> in <b>%2</b>.")
-                       .arg(metricName(g.metric).toLower(), niche.toHtmlEscaped())) +
-            QLatin1Char(' ') + metricExplanation(g.metric).toHtmlEscaped() +
+                 ? tr("Counts <b>%1</b>: %2.")
+                       .arg(metricName(g.metric).toLower(), metricMeaning(g.metric).toHtmlEscaped())
+                 : tr("Counts <b>%1</b> in <b>%2</b>: %3.")
+                       .arg(metricName(g.metric).toLower(), niche.toHtmlEscaped(),
+                            metricMeaning(g.metric).toHtmlEscaped())) +
             QStringLiteral("<br>") +
             tr("From %1 to %2, %3 until %4.")
                 .arg(goalValue(g, g.baseline), goalValue(g, g.target), formatDate(g.startDate),
@@ -298,10 +321,10 @@ QString GoalsTab::detailsHtml(int row) const {
             standing = tr("Set aside.");
             break;
     }
-    html += tr("<p><b>Now %1</b>%2. %3</p>")
-                .arg(goalValue(g, r.current),
-                     r.manual ? tr(", entered by hand") : tr(", counted from the workspace"),
-                     standing);
+    html +=
+        tr("<p><b>Now %1</b>%2. %3</p>")
+            .arg(goalValue(g, r.current),
+                 r.manual ? tr(", entered by hand") : tr(", counted from the workspace"), standing);
     const QString forecast = forecastText(g, r, today);
     if (!forecast.isEmpty() && r.forecast) {
         const double gap = g.target - *r.forecast;
@@ -310,8 +333,10 @@ QString GoalsTab::detailsHtml(int row) const {
         QString against;
         if (std::round(shortBy) > 0) {
             against = tr(", %1 short of the target").arg(goalValue(g, shortBy));
+        } else if (std::round(shortBy) < 0) {
+            against = tr(", %1 past the target").arg(goalValue(g, -shortBy));
         } else {
-            against = tr(", at or past the target");
+            against = tr(", right on the target");
         }
         html += tr("<p>At this pace: <b>%1</b>%2.</p>").arg(forecast, against);
     }
@@ -348,10 +373,10 @@ void GoalsTab::suggestTitle() {
     }
     // The suggestion follows the target until the user writes a title of their own.
     if (m_convertTitle->text() == m_suggestedTitle) {
-        m_suggestedTitle = niche.isEmpty() ? tr("%1 real relationships").arg(m_convertTarget->value())
-                                           : tr("%1 real relationships with %2")
-                                                 .arg(m_convertTarget->value())
-                                                 .arg(niche);
+        m_suggestedTitle =
+            niche.isEmpty()
+                ? tr("%1 real relationships").arg(m_convertTarget->value())
+                : tr("%1 real relationships with %2").arg(m_convertTarget->value()).arg(niche);
         m_convertTitle->setText(m_suggestedTitle);
     }
     const QString from = goalValue(converted, converted.baseline);

@@ -49,6 +49,7 @@ public:
 
 private:
     void updateDetails();
+    void fitTable();
     QString detailsHtml(int row) const;
     void prepareConversion(const core::Goal& goal);
     core::Goal convertedGoal(const core::Goal& goal) const;
@@ -69,7 +70,8 @@ private:
     QPushButton* m_edit;
     QPushButton* m_delete;
     core::Id m_preparedFor = 0;
-    QString m_suggestedTitle;  // the card's own title, replaced while the user keeps it
+    core::Id m_keepSelected = 0;  // across a model reset
+    QString m_suggestedTitle;     // the card's own title, replaced while the user keeps it
 };
 
 }  // namespace rapport::ui

@@ -53,13 +53,18 @@ const core::GoalReport& GoalTableModel::reportAt(int row) const {
 }
 
 int GoalTableModel::rowOf(core::Id id) const {
-    const auto it = std::find_if(m_rows.begin(), m_rows.end(),
-                                 [id](const Row& r) { return r.goal.id == id; });
+    const auto it =
+        std::find_if(m_rows.begin(), m_rows.end(), [id](const Row& r) { return r.goal.id == id; });
     return it == m_rows.end() ? -1 : static_cast<int>(it - m_rows.begin());
 }
 
 core::Date GoalTableModel::today() const {
-    return core::localDate(m_clock.now(), m_store.timeZone());
+    return m_today;
+}
+
+void GoalTableModel::updateToday() {
+    // Read with the reports it goes with, not at every paint: both say the same day.
+    m_today = core::localDate(m_clock.now(), m_store.timeZone());
 }
 
 QVariant GoalTableModel::data(const QModelIndex& index, int role) const {
@@ -161,6 +166,12 @@ QString GoalTableModel::toolTip(const Row& row, int column) const {
 }
 
 QVariant GoalTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole) {
+        // Numbers line up on the right, and so do their headings.
+        return QVariant::fromValue(
+            (section == Current || section == Target ? Qt::AlignRight : Qt::AlignLeft) |
+            Qt::AlignVCenter);
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }
@@ -193,7 +204,8 @@ void GoalTableModel::onChange(const core::Change& change) {
             onGoalChange(change);
             return;
         case Entity::Niche:
-            if (change.kind == core::ChangeKind::Updated || change.kind == core::ChangeKind::Added) {
+            if (change.kind == core::ChangeKind::Updated ||
+                change.kind == core::ChangeKind::Added) {
                 if (auto niche = m_store.find<core::Niche>(change.id)) {
                     m_nicheNames[niche->id] = qs(niche->name);
                 }
@@ -231,9 +243,9 @@ void GoalTableModel::onGoalChange(const core::Change& change) {
             if (!goal || rowOf(change.id) >= 0) {
                 return;  // gone again already, or known: nothing to insert
             }
-            const auto at = std::lower_bound(
-                m_rows.begin(), m_rows.end(), change.id,
-                [](const Row& r, core::Id id) { return r.goal.id < id; });
+            const auto at =
+                std::lower_bound(m_rows.begin(), m_rows.end(), change.id,
+                                 [](const Row& r, core::Id id) { return r.goal.id < id; });
             const int row = static_cast<int>(at - m_rows.begin());
             Row made = makeRow(std::move(*goal));
             beginInsertRows({}, row, row);
@@ -266,6 +278,7 @@ void GoalTableModel::onGoalChange(const core::Change& change) {
 
 void GoalTableModel::reload() {
     beginResetModel();
+    updateToday();
     m_nicheNames.clear();
     for (const auto& niche : m_store.list<core::Niche>()) {
         m_nicheNames.emplace(niche.id, qs(niche.name));
@@ -279,6 +292,7 @@ void GoalTableModel::reload() {
 
 template <class Affected>
 void GoalTableModel::recompute(Affected affected) {
+    updateToday();
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         Row& row = m_rows[i];
         if (!affected(row.goal)) {

@@ -20,7 +20,16 @@ namespace rapport::ui {
 class GoalTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column : int { Title, Metric, Current, Target, Progress, PaceColumn, Forecast, ColumnCount };
+    enum Column : int {
+        Title,
+        Metric,
+        Current,
+        Target,
+        Progress,
+        PaceColumn,
+        Forecast,
+        ColumnCount
+    };
     enum GoalRole : int {
         ProgressRole = FirstModelRole,  ///< double 0..1
         PaceRole,                       ///< int: a ui::Pace
@@ -39,7 +48,7 @@ public:
     const core::GoalReport& reportAt(int row) const;
     /// The row showing the goal, or -1.
     int rowOf(core::Id id) const;
-    /// Today in the workspace's time zone, by the model's clock.
+    /// Today in the workspace's time zone, by the model's clock, as of the last computation.
     core::Date today() const;
 
 private:
@@ -56,6 +65,7 @@ private:
     template <class Affected>
     void recompute(Affected affected);
     Row makeRow(core::Goal goal);
+    void updateToday();
     QVariant display(const Row& row, int column) const;
     QString toolTip(const Row& row, int column) const;
 
@@ -64,6 +74,7 @@ private:
     core::GoalProgress m_progress;
     std::vector<Row> m_rows;  // by id, as the store lists them
     std::unordered_map<core::Id, QString> m_nicheNames;
+    core::Date m_today{};
     core::Subscription m_subscription;  // last, so it is released before the rest
 };
 

@@ -214,11 +214,10 @@ void MainWindow::buildPages() {
     core::Store& s = *m_store;
     m_undo = std::make_unique<UndoContext>(s, m_undoStack);
     connect(m_undo.get(), &UndoContext::performed, this, [this](const QString& text) {
-        statusBar()->showMessage(tr("%1. Edit ▸ Undo takes it back.").arg(text),
-                                 kStatusMessageMs);
+        statusBar()->showMessage(tr("%1. Edit ▸ Undo takes it back.").arg(text), kStatusMessageMs);
     });
     connect(m_undo.get(), &UndoContext::failed, this,
-            [this](const QString& sentence) { showError(tr("Undo"), sentence); });
+            [this](const QString& sentence) { showError(tr("Edit"), sentence); });
     m_stack->addWidget(new rapport::ui::DashboardPage(s, m_stack));
     m_stack->addWidget(new rapport::ui::GoalsPage(s, *m_undo, *m_clock, m_stack));
     m_stack->addWidget(new rapport::ui::CalendarPage(s, m_stack));

@@ -20,14 +20,17 @@ namespace {
 QString presetDescription(core::MixPreset preset) {
     switch (preset) {
         case core::MixPreset::EightyTwenty:
-            return MixPolicyEditor::tr("Four value posts for every offer: at most 2 offers in "
-                                       "any 10 posts.");
+            return MixPolicyEditor::tr(
+                "Four value posts for every offer: at most 2 offers in "
+                "any 10 posts.");
         case core::MixPreset::FourOneOne:
-            return MixPolicyEditor::tr("Four value posts and a soft resource for every offer: "
-                                       "at most 1 offer in any 6 posts.");
+            return MixPolicyEditor::tr(
+                "Four value posts and a soft resource for every offer: "
+                "at most 1 offer in any 6 posts.");
         case core::MixPreset::FiveThreeTwo:
-            return MixPolicyEditor::tr("Five from others, three of your own, two personal: at "
-                                       "most 3 offers in any 10 posts.");
+            return MixPolicyEditor::tr(
+                "Five from others, three of your own, two personal: at "
+                "most 3 offers in any 10 posts.");
         case core::MixPreset::Custom:
             return MixPolicyEditor::tr("Your own numbers.");
     }

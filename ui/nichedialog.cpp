@@ -73,9 +73,9 @@ NicheDialog::NicheDialog(UndoContext& undo, std::optional<core::Niche> niche, QW
     sectionHeading(tr("Who you serve"), {}, form, page);
     m_name = addLine(form, QStringLiteral("name"), tr("Give this niche a short name"),
                      tr("e.g. SEO readers"), tr("The name"));
-    m_topic = addLine(form, QStringLiteral("topic"), tr("What is the topic you help them with?"),
-                      tr("e.g. Search traffic without tricks for small businesses"),
-                      tr("The topic"));
+    m_topic =
+        addLine(form, QStringLiteral("topic"), tr("What is the topic you help them with?"),
+                tr("e.g. Search traffic without tricks for small businesses"), tr("The topic"));
     m_who = addText(form, QStringLiteral("whoTheyAre"), tr("Who are they?"),
                     tr("Their work, their situation, what they have tried already."));
     m_questions =
@@ -91,8 +91,7 @@ NicheDialog::NicheDialog(UndoContext& undo, std::optional<core::Niche> niche, QW
     m_channels->setObjectName(QStringLiteral("gatherChannels"));
     const auto channels = undo.store().list<core::Channel>();
     for (const auto& channel : channels) {
-        m_channels->addChoice(
-            tr("%1 (%2)").arg(qs(channel.name), channelKindName(channel.kind)), channel.id);
+        m_channels->addChoice(channelLabel(channel), channel.id);
     }
     if (channels.empty()) {
         auto* none = new QLabel(tr("No channels yet: add the places you publish on the "
@@ -105,8 +104,8 @@ NicheDialog::NicheDialog(UndoContext& undo, std::optional<core::Niche> niche, QW
     form->addWidget(m_errors->wrap(QStringLiteral("gatherChannels"), m_channels));
 
     sectionHeading(tr("Your value proposition"),
-                   tr("Why would they choose you? Three questions; short answers are fine."),
-                   form, page);
+                   tr("Why would they choose you? Three questions; short answers are fine."), form,
+                   page);
     m_unique = addText(form, QStringLiteral("unique"), tr("What makes you unique?"),
                        tr("Your experience, your angle, the way you work."));
     m_provides =
@@ -188,8 +187,8 @@ QLineEdit* NicheDialog::addLine(QVBoxLayout* layout, const QString& name, const 
     return line;
 }
 
-QPlainTextEdit* NicheDialog::addText(QVBoxLayout* layout, const QString& name,
-                                     const QString& text, const QString& placeholder) {
+QPlainTextEdit* NicheDialog::addText(QVBoxLayout* layout, const QString& name, const QString& text,
+                                     const QString& placeholder) {
     auto* parent = layout->parentWidget();
     layout->addSpacing(2);
     layout->addWidget(question(text, parent));
@@ -224,8 +223,9 @@ QString NicheDialog::stillEmptyText() const {
 void NicheDialog::updateHint() {
     const QString empty = nicheStillEmptyText(values());
     if (empty.isEmpty()) {
-        m_hint->setText(tr("Every question has an answer. Come back when you learn more about "
-                           "them."));
+        m_hint->setText(
+            tr("Every question has an answer. Come back when you learn more about "
+               "them."));
         styleNote(m_hintFrame, NoteTone::Info);
     } else {
         m_hint->setText(empty);
@@ -236,8 +236,22 @@ void NicheDialog::updateHint() {
 void NicheDialog::accept() {
     m_errors->clear();
     const core::Niche n = values();
+    const bool valid = m_errors->showAll(
+        n, [](const core::Niche& r) { core::validate(r); },
+        [](core::Niche& r, const std::string& field) {
+            if (field == "name") {
+                r.name = "-";
+            } else if (field == "topic") {
+                r.topic = "-";
+            } else {
+                return false;
+            }
+            return true;
+        });
+    if (!valid) {
+        return;
+    }
     try {
-        core::validate(n);
         if (!m_original) {
             auto add = std::make_unique<AddRecord<core::Niche>>(
                 m_undo, n, tr("Add niche “%1”").arg(qs(n.name)));

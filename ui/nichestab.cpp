@@ -40,8 +40,9 @@ NichesTab::NichesTab(UndoContext& undo, QWidget* parent)
 
     m_view->setModel(m_model);
     m_empty->setObjectName(QStringLiteral("nichesEmptyNote"));
-    m_empty->setText(tr("No niches yet. A niche is a small group you can serve better than "
-                        "anyone: describe one, and the campaign wizard aims posts at it."));
+    m_empty->setText(
+        tr("No niches yet. A niche is a small group you can serve better than "
+           "anyone: describe one, and the campaign wizard aims posts at it."));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_empty->setContentsMargins(4, 8, 4, 8);
@@ -60,6 +61,9 @@ NichesTab::NichesTab(UndoContext& undo, QWidget* parent)
     split->addWidget(panel);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    // The list takes two fifths and the reading panel the rest, whatever their size hints say.
+    split->setSizes({400, 600});
+    panel->setMinimumWidth(320);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 12, 0, 0);
@@ -78,8 +82,9 @@ NichesTab::NichesTab(UndoContext& undo, QWidget* parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &NichesTab::updateDetails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &NichesTab::updateDetails);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &NichesTab::updateDetails);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex&, int first) { m_view->setCurrentIndex(m_model->index(first)); });
+    connect(
+        m_model, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex&, int first) { m_view->setCurrentIndex(m_model->index(first)); });
     if (m_model->rowCount() > 0) {
         m_view->setCurrentIndex(m_model->index(0));
     }
@@ -133,14 +138,19 @@ void NichesTab::updateDetails() {
     const int rows = m_model->rowCount();
     m_empty->setVisible(rows == 0);
     m_view->setVisible(rows > 0);
+    if (!m_view->currentIndex().isValid() && rows > 0) {
+        m_view->setCurrentIndex(m_model->index(0));  // calls back here
+        return;
+    }
     const core::Id id = currentId();
     m_edit->setEnabled(id != 0);
     m_delete->setEnabled(id != 0);
     const auto niche = id ? m_undo.store().find<core::Niche>(id) : std::nullopt;
     if (!niche) {
-        m_details->setText(rows == 0 ? QString{}
-                                     : tr("<p style='color:%1'>Select a niche to read it.</p>")
-                                           .arg(quietColour(this)));
+        m_details->setText(
+            rows == 0
+                ? QString{}
+                : tr("<p style='color:%1'>Select a niche to read it.</p>").arg(quietColour(this)));
         return;
     }
     const QString quiet = quietColour(this);
@@ -154,8 +164,9 @@ void NichesTab::updateDetails() {
         return QStringLiteral("<p style='font-weight:600; margin-bottom:0'>%1</p>")
             .arg(text.toHtmlEscaped());
     };
-    QString html = QStringLiteral("<p style='font-size:large; font-weight:600; margin:0'>%1</p>"
-                                  "<p style='margin-top:4px'>%2</p>")
+    QString html = QStringLiteral(
+                       "<p style='font-size:large; font-weight:600; margin:0'>%1</p>"
+                       "<p style='margin-top:4px'>%2</p>")
                        .arg(htmlText(qs(niche->name)), htmlText(qs(niche->topic)));
     const QString empty = nicheStillEmptyText(*niche);
     if (!empty.isEmpty()) {
@@ -166,7 +177,8 @@ void NichesTab::updateDetails() {
     }
     html += question(tr("Who are they?")) + answer(niche->whoTheyAre);
     html += question(tr("What do they ask? What are they stuck on?")) + answer(niche->questions);
-    QString where = niche->whereTheyGather.empty() ? QString{} : htmlText(qs(niche->whereTheyGather));
+    QString where =
+        niche->whereTheyGather.empty() ? QString{} : htmlText(qs(niche->whereTheyGather));
     QStringList channels;
     for (const core::Id channelId : niche->gatherChannelIds) {
         if (const auto channel = m_undo.store().find<core::Channel>(channelId)) {
@@ -183,8 +195,9 @@ void NichesTab::updateDetails() {
                                     : (where.isEmpty() ? QString{} : QStringLiteral("<br>")) +
                                           tr("Your channels there: %1.").arg(joinedList(channels)));
     }
-    html += QStringLiteral("<p style='font-size:large; font-weight:600; margin-top:14px; "
-                           "margin-bottom:0'>%1</p>")
+    html += QStringLiteral(
+                "<p style='font-size:large; font-weight:600; margin-top:14px; "
+                "margin-bottom:0'>%1</p>")
                 .arg(tr("Your value proposition"));
     html += question(tr("What makes you unique?")) + answer(niche->unique);
     html += question(tr("What do you provide that no one else does?")) + answer(niche->provides);

@@ -54,8 +54,8 @@ QString paceText(Pace pace) {
 }
 
 QString shortDate(core::Date day, core::Date today) {
-    const QString format = day.year() == today.year() ? QStringLiteral("d MMM")
-                                                      : QStringLiteral("d MMM yyyy");
+    const QString format =
+        day.year() == today.year() ? QStringLiteral("d MMM") : QStringLiteral("d MMM yyyy");
     return QLocale{}.toString(toQDate(day), format);
 }
 
@@ -91,20 +91,42 @@ QString metricName(core::MetricKind metric) {
     return {};
 }
 
+QString metricMeaning(core::MetricKind metric) {
+    switch (metric) {
+        case core::MetricKind::Relationships:
+            return tr("contacts at stage relationship, customer or advocate");
+        case core::MetricKind::Conversations:
+            return tr("inbound interactions between the start date and the deadline");
+        case core::MetricKind::Conversions:
+            return tr("contacts with a purchase between the start date and the deadline");
+        case core::MetricKind::Engagement:
+            return tr("comments, replies and shares of posts published in the period");
+        case core::MetricKind::AudienceSize:
+            return tr("a follower or subscriber count you enter by hand");
+        case core::MetricKind::Custom:
+            return tr("a number you track yourself and enter by hand");
+    }
+    return {};
+}
+
 QString metricExplanation(core::MetricKind metric) {
     switch (metric) {
         case core::MetricKind::Relationships:
-            return tr("Counts the contacts (in the goal's niche, when it has one) at stage "
-                      "relationship, customer or advocate.");
+            return tr(
+                "Counts the contacts (in the goal's niche, when it has one) at stage "
+                "relationship, customer or advocate.");
         case core::MetricKind::Conversations:
-            return tr("Counts inbound interactions (in the niche) between the start and the "
-                      "deadline: people reaching out to you.");
+            return tr(
+                "Counts inbound interactions (in the niche) between the start and the "
+                "deadline: people reaching out to you.");
         case core::MetricKind::Conversions:
-            return tr("Counts contacts (in the niche) with a purchase between the start and the "
-                      "deadline.");
+            return tr(
+                "Counts contacts (in the niche) with a purchase between the start and the "
+                "deadline.");
         case core::MetricKind::Engagement:
-            return tr("Adds up comments, replies and shares of published posts (in the niche) "
-                      "in the period.");
+            return tr(
+                "Adds up comments, replies and shares of published posts (in the niche) "
+                "in the period.");
         case core::MetricKind::AudienceSize:
             return tr("A follower or subscriber count you enter by hand.");
         case core::MetricKind::Custom:
@@ -119,16 +141,14 @@ QString presetName(core::MixPreset preset) {
 
 QString mixRules(const core::MixPolicy& mix) {
     const QString earn =
-        mix.earnFirst == 0
-            ? tr("Offers may start at once")
-            : tr("%1 before the first offer")
-                  .arg(countOf(mix.earnFirst, tr("value post"), tr("value posts")));
-    const QString ratio =
-        mix.ratioMaxPromo == 0
-            ? tr("then no offers at all")
-            : tr("then at most %1 in any %2 posts")
-                  .arg(countOf(mix.ratioMaxPromo, tr("offer"), tr("offers")))
-                  .arg(mix.ratioWindow);
+        mix.earnFirst == 0 ? tr("Offers may start at once")
+                           : tr("%1 before the first offer")
+                                 .arg(countOf(mix.earnFirst, tr("value post"), tr("value posts")));
+    const QString ratio = mix.ratioMaxPromo == 0
+                              ? tr("then no offers at all")
+                              : tr("then at most %1 in any %2 posts")
+                                    .arg(countOf(mix.ratioMaxPromo, tr("offer"), tr("offers")))
+                                    .arg(mix.ratioWindow);
     return tr("%1, %2.").arg(earn, ratio);
 }
 
@@ -185,12 +205,21 @@ QString purposeName(core::Purpose purpose) {
     return {};
 }
 
+QString channelLabel(const core::Channel& channel) {
+    const QString name = qs(channel.name);
+    const QString kind = channelKindName(channel.kind);
+    if (name.contains(kind, Qt::CaseInsensitive) || channel.kind == core::ChannelKind::Other) {
+        return name;
+    }
+    return tr("%1 (%2)").arg(name, kind);
+}
+
 QString joinedList(const QStringList& parts) {
     if (parts.size() <= 1) {
         return parts.join(QString{});
     }
-    return tr("%1 and %2").arg(parts.mid(0, parts.size() - 1).join(QStringLiteral(", ")),
-                               parts.back());
+    return tr("%1 and %2")
+        .arg(parts.mid(0, parts.size() - 1).join(QStringLiteral(", ")), parts.back());
 }
 
 }  // namespace rapport::ui

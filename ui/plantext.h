@@ -27,6 +27,8 @@ QString forecastText(const core::Goal& goal, const core::GoalReport& report, cor
 
 /// "Relationships", "Audience size (followers)".
 QString metricName(core::MetricKind metric);
+/// What a metric counts, as a phrase: "contacts at stage relationship, customer or advocate".
+QString metricMeaning(core::MetricKind metric);
 /// What the current value of a metric counts, in a sentence.
 QString metricExplanation(core::MetricKind metric);
 
@@ -43,6 +45,9 @@ QString nicheStillEmptyText(const core::Niche& niche);
 
 /// "value", "resource", "conversation", "promotion", "affiliate" in words for people.
 QString purposeName(core::Purpose purpose);
+
+/// "LinkedIn", or "Search Made Human (Blog)" when the name does not say the kind already.
+QString channelLabel(const core::Channel& channel);
 
 /// "a, b and c".
 QString joinedList(const QStringList& parts);

@@ -43,14 +43,14 @@ void ProgressDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     QStyle* style = opt.widget ? opt.widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
-    const double progress = std::clamp(index.data(GoalTableModel::ProgressRole).toDouble(), 0.0, 1.0);
+    const double progress =
+        std::clamp(index.data(GoalTableModel::ProgressRole).toDouble(), 0.0, 1.0);
     const auto pace = static_cast<Pace>(index.data(GoalTableModel::PaceRole).toInt());
     const QFontMetrics metrics(opt.font);
     const int textWidth = metrics.horizontalAdvance(QStringLiteral("100%"));
     const QRect area = opt.rect.adjusted(kPadding, 0, -kPadding, 0);
     const int barWidth = std::max(20, area.width() - textWidth - kGap);
-    const QRectF track(area.left(), area.center().y() - kBarHeight / 2.0 + 1, barWidth,
-                       kBarHeight);
+    const QRectF track(area.left(), area.center().y() - kBarHeight / 2.0 + 1, barWidth, kBarHeight);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -76,8 +76,8 @@ QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem& option,
                                  const QModelIndex& index) const {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     const QFontMetrics metrics(option.font);
-    size.setWidth(std::max(size.width(),
-                           120 + metrics.horizontalAdvance(QStringLiteral("100%")) + kGap));
+    size.setWidth(
+        std::max(size.width(), 120 + metrics.horizontalAdvance(QStringLiteral("100%")) + kGap));
     return size;
 }
 

@@ -56,10 +56,10 @@ bool sameRecord(const core::Channel& a, const core::Channel& b) {
 }
 
 bool sameRecord(const core::Niche& a, const core::Niche& b) {
-    return a.id == b.id && a.name == b.name && a.topic == b.topic &&
-           a.whoTheyAre == b.whoTheyAre && a.questions == b.questions &&
-           a.whereTheyGather == b.whereTheyGather && a.gatherChannelIds == b.gatherChannelIds &&
-           a.unique == b.unique && a.provides == b.provides && a.draw == b.draw;
+    return a.id == b.id && a.name == b.name && a.topic == b.topic && a.whoTheyAre == b.whoTheyAre &&
+           a.questions == b.questions && a.whereTheyGather == b.whereTheyGather &&
+           a.gatherChannelIds == b.gatherChannelIds && a.unique == b.unique &&
+           a.provides == b.provides && a.draw == b.draw;
 }
 
 bool sameRecord(const core::Goal& a, const core::Goal& b) {
@@ -70,9 +70,9 @@ bool sameRecord(const core::Goal& a, const core::Goal& b) {
 }
 
 bool sameRecord(const core::Campaign& a, const core::Campaign& b) {
-    return a.id == b.id && a.name == b.name && a.goalIds == b.goalIds &&
-           a.nicheIds == b.nicheIds && a.startDate == b.startDate && a.endDate == b.endDate &&
-           a.mix == b.mix && a.status == b.status && a.cadence == b.cadence;
+    return a.id == b.id && a.name == b.name && a.goalIds == b.goalIds && a.nicheIds == b.nicheIds &&
+           a.startDate == b.startDate && a.endDate == b.endDate && a.mix == b.mix &&
+           a.status == b.status && a.cadence == b.cadence;
 }
 
 }  // namespace rapport::ui

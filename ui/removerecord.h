@@ -27,9 +27,8 @@ public:
         // Read as it is now, not as it was when the command was made: redo after undo sees the
         // record the undo put back.
         m_record = store().template get<T>(current);
-        mapReferences(m_record, [this](core::Entity e, core::Id ref) {
-            return ids().handleFor(e, ref);
-        });
+        mapReferences(m_record,
+                      [this](core::Entity e, core::Id ref) { return ids().handleFor(e, ref); });
         m_dependents = Dependents::of(store(), ids(), kEntity, current);
         store().template remove<T>(current);
     }

@@ -43,11 +43,10 @@ void StoreCommand::run(bool forward) {
         // QUndoStack drops an obsolete command once this returns, so the stack keeps matching
         // what the workspace holds.
         setObsolete(true);
-        const QString sentence =
-            forward ? QCoreApplication::translate("rapport::ui::StoreCommand",
-                                                  "Could not redo “%1”: %2")
-                    : QCoreApplication::translate("rapport::ui::StoreCommand",
-                                                  "Could not undo “%1”: %2");
+        const QString sentence = forward ? QCoreApplication::translate("rapport::ui::StoreCommand",
+                                                                       "Could not redo “%1”: %2")
+                                         : QCoreApplication::translate("rapport::ui::StoreCommand",
+                                                                       "Could not undo “%1”: %2");
         m_context.reportFailure(sentence.arg(text(), qs(e.what())));
     }
 }

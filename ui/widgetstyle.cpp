@@ -22,8 +22,7 @@ void styleNote(QFrame* frame, NoteTone tone) {
                                         "border-radius: 8px; }")
                              .arg(frame->objectName(),
                                   caution ? QStringLiteral("#fdf6e7") : QStringLiteral("#f3f6fa"),
-                                  caution ? QStringLiteral("#ecd9ad")
-                                          : QStringLiteral("#dde4ee")));
+                                  caution ? QStringLiteral("#ecd9ad") : QStringLiteral("#dde4ee")));
 }
 
 void makeHeading(QLabel* label, double scale) {

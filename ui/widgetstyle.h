@@ -25,7 +25,6 @@ void makeHeading(QLabel* label, double scale = 1.08);
 /// Secondary text in a form: quieter and wrapped.
 void makeHint(QLabel* label);
 
-
 /// A read-only rich-text panel for a selected record's details, in a frameless scroll area.
 /// Returns the scroll area; `label` receives the text label inside it.
 QScrollArea* makeDetailPanel(QWidget* parent, QLabel** label, const QString& objectName);

@@ -43,7 +43,7 @@ std::string quote(const std::string& s) {
 // Runs rapport with these arguments, capturing both streams; HOME points into `home`, so the
 // default workspace of a test never touches the real one.
 Run runRapport(const std::vector<std::string>& args, const TempDir& home,
-           const std::string& env = "") {
+               const std::string& env = "") {
     std::string cmd = "env -u DISPLAY HOME=" + quote(home.path().string()) +
                       " XDG_DATA_HOME= QT_QPA_PLATFORM=offscreen " + env + " " +
                       quote(RAPPORT_BINARY);
@@ -145,7 +145,8 @@ TEST_F(Cli, ImportIntoAWorkspaceWithDataNeedsReplace) {
         "workspace": {"name": "Small", "timeZone": "Europe/Berlin"},
         "channels": [{"id": 1, "name": "Blog", "kind": "blog"}]})";
     writeBytes(dir.file("small.json"), small);
-    const auto replaced = runRapport({"--db", db, "import", "--replace", dir.file("small.json")}, dir);
+    const auto replaced =
+        runRapport({"--db", db, "import", "--replace", dir.file("small.json")}, dir);
     ASSERT_EQ(replaced.code, 0) << replaced.err;
     EXPECT_THAT(replaced.out, HasSubstr("Backed up the previous content to "));
     std::string backup;
@@ -189,9 +190,8 @@ TEST_F(Cli, BadJsonIsADataErrorNamingFileAndPathAndChangesNothing) {
 }
 
 TEST_F(Cli, DbInAMissingFolderIsAClearError) {
-    const auto run = runRapport({"--db", dir.file("nowhere/at/all/w.rapport"), "export",
-                              dir.file("out.json")},
-                             dir);
+    const auto run = runRapport(
+        {"--db", dir.file("nowhere/at/all/w.rapport"), "export", dir.file("out.json")}, dir);
     EXPECT_EQ(run.code, 2);
     EXPECT_THAT(run.err, HasSubstr("nowhere/at/all"));
     const auto import = runRapport({"--db", "/proc/rapport-cli-test.rapport", "import", demo}, dir);
@@ -248,8 +248,8 @@ TEST_F(Cli, GoalsReportProgressComputedFromTheWorkspace) {
             sawRelationships = true;
             int expected = 0;
             for (const auto& c : store->list<rapport::core::Contact>()) {
-                const bool inNiche = g["niche"].is_null() ||
-                                     (c.nicheId && *c.nicheId == g["niche"].get<long>());
+                const bool inNiche =
+                    g["niche"].is_null() || (c.nicheId && *c.nicheId == g["niche"].get<long>());
                 if (inNiche && c.stage >= rapport::core::Stage::Relationship) {
                     ++expected;
                 }
@@ -500,8 +500,8 @@ TEST_F(Cli, FollowupsSayWhoNeedsYouAndWhy) {
     EXPECT_THAT(text.out, HasSubstr("LOSING TOUCH"));
 
     // Any day: a week earlier, Zoe's snooze is more than a week away.
-    const auto earlier = runRapport({"--db", db, "followups", "--date", "2026-11-16", "--json"},
-                                    dir, kDemoNow);
+    const auto earlier =
+        runRapport({"--db", db, "followups", "--date", "2026-11-16", "--json"}, dir, kDemoNow);
     ASSERT_EQ(earlier.code, 0) << earlier.err;
     EXPECT_FALSE(itemFor(nlohmann::json::parse(earlier.out), 17));
 
@@ -528,10 +528,10 @@ TEST_F(Cli, LogTakesAContactOutOfTheQueueAndTimesAreLocal) {
     const auto db = dir.file("w.rapport");
     ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
     // Marcus was planned for the 25th; an outbound touch now clears the plan.
-    const auto logged = runRapport({"--db", db, "log", "--contact", "4", "--direction", "out",
-                                    "--kind", "direct_message", "--channel", "linkedin", "--note",
-                                    "Sent the checklist"},
-                                   dir, kDemoNow);
+    const auto logged =
+        runRapport({"--db", db, "log", "--contact", "4", "--direction", "out", "--kind",
+                    "direct_message", "--channel", "linkedin", "--note", "Sent the checklist"},
+                   dir, kDemoNow);
     ASSERT_EQ(logged.code, 0) << logged.err;
     EXPECT_THAT(logged.out, HasSubstr("outbound direct message with Marcus Webb on 2026-11-23 "
                                       "09:00 (America/New_York)"));
@@ -544,12 +544,12 @@ TEST_F(Cli, LogTakesAContactOutOfTheQueueAndTimesAreLocal) {
                          dir, kDemoNow)
                   .code,
               0);
-    const auto queue = nlohmann::json::parse(
-        runRapport({"--db", db, "followups", "--json"}, dir, kDemoNow).out);
+    const auto queue =
+        nlohmann::json::parse(runRapport({"--db", db, "followups", "--json"}, dir, kDemoNow).out);
     EXPECT_FALSE(itemFor(queue, 4));
     EXPECT_FALSE(itemFor(queue, 21));
-    const auto isabel =
-        nlohmann::json::parse(runRapport({"--db", db, "contact", "21", "--json"}, dir, kDemoNow).out);
+    const auto isabel = nlohmann::json::parse(
+        runRapport({"--db", db, "contact", "21", "--json"}, dir, kDemoNow).out);
     EXPECT_EQ(isabel["timeline"][0]["at"], "2026-11-23T14:30:00Z");
     EXPECT_EQ(isabel["timeline"][0]["kind"], "reply");
     EXPECT_EQ(isabel["followUp"]["due"], "2026-12-07");
@@ -560,8 +560,8 @@ TEST_F(Cli, LogTakesAContactOutOfTheQueueAndTimesAreLocal) {
                          dir, kDemoNow)
                   .code,
               0);
-    const auto hannah =
-        nlohmann::json::parse(runRapport({"--db", db, "contact", "9", "--json"}, dir, kDemoNow).out);
+    const auto hannah = nlohmann::json::parse(
+        runRapport({"--db", db, "contact", "9", "--json"}, dir, kDemoNow).out);
     EXPECT_EQ(hannah["followUp"]["reasons"][0]["reason"], "reply_owed");
     EXPECT_EQ(hannah["suggestion"]["stage"], "engaged");
 
@@ -620,11 +620,12 @@ TEST_F(Cli, ContactShowsAndChangesFollowUpSettings) {
     const auto changed = runRapport({"--db", db, "contact", "7", "--next", "none"}, dir, kDemoNow);
     EXPECT_THAT(changed.out, HasSubstr("Updated contact 7: no planned follow-up."));
 
-    for (const auto& bad : std::vector<std::vector<std::string>>{{"contact"},
-                                                                  {"contact", "abc"},
-                                                                  {"contact", "7", "--cadence", "0"},
-                                                                  {"contact", "7", "--stage", "lurker"},
-                                                                  {"contact", "7", "--next", "soon"}}) {
+    for (const auto& bad :
+         std::vector<std::vector<std::string>>{{"contact"},
+                                               {"contact", "abc"},
+                                               {"contact", "7", "--cadence", "0"},
+                                               {"contact", "7", "--stage", "lurker"},
+                                               {"contact", "7", "--next", "soon"}}) {
         auto args = bad;
         args.insert(args.begin(), {"--db", db});
         EXPECT_EQ(runRapport(args, dir, kDemoNow).code, 1) << bad.back();
@@ -680,8 +681,8 @@ TEST_F(Cli, ImportContactsPreviewsRowsAndAddsNothingTheSecondTime) {
     const auto db = dir.file("empty.rapport");
     { rapport::core::Store::open(db); }
     const auto linkedin = contactsFixture("linkedin-connections.csv");
-    const auto dry = runRapport({"--db", db, "import-contacts", linkedin, "--dry-run"}, dir,
-                                kDemoNow);
+    const auto dry =
+        runRapport({"--db", db, "import-contacts", linkedin, "--dry-run"}, dir, kDemoNow);
     ASSERT_EQ(dry.code, 0) << dry.err;
     EXPECT_THAT(dry.out, HasSubstr("(linkedin): 4 new, 1 already here, 3 invalid."));
     EXPECT_THAT(dry.out, HasSubstr("line 12: not imported: Connected On \"31 Feb 2024\" is not a "
@@ -709,7 +710,8 @@ TEST_F(Cli, ImportContactsPreviewsRowsAndAddsNothingTheSecondTime) {
     EXPECT_THAT(broken.err, HasSubstr("truncated.vcf: line 5 begins a card that has no END:VCARD"));
     EXPECT_EQ(rapport::core::Store::open(db)->count<rapport::core::Contact>(), 4);
 
-    EXPECT_EQ(runRapport({"--db", db, "import-contacts", linkedin, "--format", "xls"}, dir).code, 1);
+    EXPECT_EQ(runRapport({"--db", db, "import-contacts", linkedin, "--format", "xls"}, dir).code,
+              1);
     EXPECT_EQ(runRapport({"--db", db, "import-contacts"}, dir).code, 1);
     const auto missing = runRapport({"--db", db, "import-contacts", dir.file("nope.csv")}, dir);
     EXPECT_EQ(missing.code, 2);

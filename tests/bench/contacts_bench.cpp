@@ -225,7 +225,8 @@ void BM_ImportLinkedInCsv100k(benchmark::State& state) {
     }
     state.counters["added"] = static_cast<double>(added);
     state.counters["MB"] = static_cast<double>(csv.size()) / 1e6;
-    state.counters["progress_calls"] = static_cast<double>(calls) / static_cast<double>(state.iterations());
+    state.counters["progress_calls"] =
+        static_cast<double>(calls) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_ImportLinkedInCsv100k)->Unit(benchmark::kMillisecond)->Iterations(3);
 

@@ -38,20 +38,20 @@ WorkspaceData syntheticWorkspace(const Size& size, unsigned seed) {
         d.niches.push_back(n);
     }
     const Date start = Date{date::year{2026}, date::month{1}, date::day{1}};
-    const Purpose purposes[] = {Purpose::Value,     Purpose::Value,        Purpose::Resource,
-                                Purpose::Conversation, Purpose::Value,     Purpose::Promotion};
+    const Purpose purposes[] = {Purpose::Value,        Purpose::Value, Purpose::Resource,
+                                Purpose::Conversation, Purpose::Value, Purpose::Promotion};
     for (std::size_t i = 0; i < size.posts; ++i) {
         Post p;
         p.id = static_cast<Id>(i + 1);
         p.title = "Post " + std::to_string(i + 1);
-        p.body = "Three ways to find the words your readers search for, number " +
-                 std::to_string(i);
+        p.body =
+            "Three ways to find the words your readers search for, number " + std::to_string(i);
         p.channelId = static_cast<Id>(pick(4) + 1);
         p.purpose = purposes[pick(6)];
         p.status = i % 3 == 0 ? PostStatus::Published : PostStatus::Scheduled;
-        p.scheduledAt = toInstant(addDays(start, static_cast<int>(pick(365))),
-                                  TimeOfDay{static_cast<int>(8 * 60 + pick(10) * 60)},
-                                  d.info.timeZone);
+        p.scheduledAt =
+            toInstant(addDays(start, static_cast<int>(pick(365))),
+                      TimeOfDay{static_cast<int>(8 * 60 + pick(10) * 60)}, d.info.timeZone);
         p.nicheId = static_cast<Id>(pick(3) + 1);
         p.link = "https://example.com/p/" + std::to_string(i);
         if (p.status == PostStatus::Published) {
@@ -106,9 +106,9 @@ WorkspaceData syntheticWorkspace(const Size& size, unsigned seed) {
         c.source = ContactSource::Csv;
         d.contacts.push_back(c);
     }
-    const InteractionKind ikinds[] = {InteractionKind::Comment, InteractionKind::Reply,
+    const InteractionKind ikinds[] = {InteractionKind::Comment,       InteractionKind::Reply,
                                       InteractionKind::DirectMessage, InteractionKind::Email,
-                                      InteractionKind::Share, InteractionKind::Mention};
+                                      InteractionKind::Share,         InteractionKind::Mention};
     const Instant base = toInstant(start, TimeOfDay{0}, "UTC");
     for (std::size_t i = 0; i < size.interactions; ++i) {
         Interaction x;
@@ -158,10 +158,12 @@ std::string linkedInConnectionsCsv(std::size_t rows, unsigned seed) {
     const auto pick = [&](std::size_t n) {
         return std::uniform_int_distribution<std::size_t>{0, n - 1}(rng);
     };
-    const char* firsts[] = {"Priya", "Daniel", "Ana", "Chen", "Fatima", "Jonas", "Léa", "Oluwaseun"};
-    const char* lasts[] = {"Raman", "Brooks", "López", "Wei", "Haddad", "Berg", "Dubois", "Adeyemi"};
+    const char* firsts[] = {"Priya",  "Daniel", "Ana", "Chen",
+                            "Fatima", "Jonas",  "Léa", "Oluwaseun"};
+    const char* lasts[] = {"Raman",  "Brooks", "López",  "Wei",
+                           "Haddad", "Berg",   "Dubois", "Adeyemi"};
     const char* companies[] = {"Rise & Crumb Bakery", "Weeknight Pantry", "Acme, Inc.",
-                               "Northwind", "Contoso", ""};
+                               "Northwind",           "Contoso",          ""};
     const char* positions[] = {"Owner", "Food blogger", "Head of Marketing", "SEO consultant",
                                "Founder"};
     const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",

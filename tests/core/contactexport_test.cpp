@@ -143,16 +143,16 @@ TEST(FollowUpCalendar, EachDueContactIsAVTodoWithADueDate) {
         const std::string summary = icalcomponent_get_summary(todo);
         summaries.push_back(summary);
         dues[summary] = icalcomponent_get_due(todo);
-        priorities[summary] =
-            icalproperty_get_priority(icalcomponent_get_first_property(todo, ICAL_PRIORITY_PROPERTY));
+        priorities[summary] = icalproperty_get_priority(
+            icalcomponent_get_first_property(todo, ICAL_PRIORITY_PROPERTY));
         EXPECT_THAT(std::string{icalcomponent_get_uid(todo)}, HasSubstr("rapport-followup-"));
         EXPECT_EQ(icalcomponent_get_status(todo), ICAL_STATUS_NEEDSACTION);
         EXPECT_FALSE(icaltime_is_null_time(icalcomponent_get_dtstamp(todo)));
         EXPECT_THAT(std::string{icalcomponent_get_description(todo)},
                     HasSubstr("days since the last touch"));
     }
-    EXPECT_THAT(summaries, ElementsAre("Follow up with Over, Due; \"Person\"",
-                                       "Follow up with Owed Reply"));
+    EXPECT_THAT(summaries,
+                ElementsAre("Follow up with Over, Due; \"Person\"", "Follow up with Owed Reply"));
     const auto due = dues["Follow up with Over, Due; \"Person\""];
     EXPECT_TRUE(due.is_date);
     EXPECT_EQ(due.year, 2026);
@@ -161,7 +161,8 @@ TEST(FollowUpCalendar, EachDueContactIsAVTodoWithADueDate) {
     EXPECT_EQ(priorities["Follow up with Over, Due; \"Person\""], 1);
     EXPECT_EQ(dues["Follow up with Owed Reply"].day, 23);
     EXPECT_EQ(priorities["Follow up with Owed Reply"], 5);
-    EXPECT_THAT(text, HasSubstr("UID:rapport-followup-" + std::to_string(owed) + "-20261123@rapport"));
+    EXPECT_THAT(text,
+                HasSubstr("UID:rapport-followup-" + std::to_string(owed) + "-20261123@rapport"));
     EXPECT_THAT(text, HasSubstr("losing touch"));
     (void)overdue;
 }

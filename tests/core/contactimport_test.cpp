@@ -42,9 +42,8 @@ using S = ImportRowStatus;
 TEST_F(ContactImportTest, PreviewsLinkedInsExportRowByRowAndWritesNothing) {
     const auto p = import.previewFile(fixture("linkedin-connections.csv"));
     EXPECT_EQ(p.format, ImportFormat::LinkedIn);
-    EXPECT_THAT(statuses(p),
-                ElementsAre(S::New, S::New, S::New, S::New, S::Invalid, S::Invalid, S::Invalid,
-                            S::Match));
+    EXPECT_THAT(statuses(p), ElementsAre(S::New, S::New, S::New, S::New, S::Invalid, S::Invalid,
+                                         S::Invalid, S::Match));
     EXPECT_EQ(p.count(S::New), 4u);
     EXPECT_EQ(p.count(S::Match), 1u);
     EXPECT_EQ(p.count(S::Invalid), 3u);
@@ -73,8 +72,8 @@ TEST_F(ContactImportTest, CommitsTheGoodRowsInOneGoAndAReimportAddsNothing) {
     EXPECT_EQ(store->count<Contact>(), 4);
     // One bulk announcement, not one per contact.
     EXPECT_THAT(changes, testing::Contains(Change{Entity::Contact, ChangeKind::Reset, 0}));
-    EXPECT_THAT(changes, testing::Not(testing::Contains(
-                             testing::Field(&Change::kind, ChangeKind::Added))));
+    EXPECT_THAT(changes,
+                testing::Not(testing::Contains(testing::Field(&Change::kind, ChangeKind::Added))));
 
     const auto again = import.previewFile(fixture("linkedin-connections.csv"));
     EXPECT_EQ(again.count(S::New), 0u);
@@ -202,14 +201,16 @@ TEST_F(ContactImportTest, CancellingRollsEverythingBack) {
     bool previewCancelled = false;
     try {
         import.previewCsv(table, CsvImport::autoMapping(table), ImportFormat::Csv,
-                          [](std::size_t, std::size_t) { return false; });
-    } catch (const Cancelled&) {
-        previewCancelled = true;
-    }
-    EXPECT_TRUE(previewCancelled);
-    const auto r = import.commit(p, [](std::size_t, std::size_t) { return true; });
-    EXPECT_EQ(r.added, 3000u);
+                          [](std::size_t, std::size_t) { return false;
+    });
 }
+catch (const Cancelled&) {
+    previewCancelled = true;
+}
+EXPECT_TRUE(previewCancelled);
+const auto r = import.commit(p, [](std::size_t, std::size_t) { return true; });
+EXPECT_EQ(r.added, 3000u);
+}  // namespace
 
 TEST_F(ContactImportTest, FillBlanksNeverOverwrites) {
     Contact target;

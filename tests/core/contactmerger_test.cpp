@@ -135,12 +135,17 @@ TEST_F(Merging, FindsDuplicatesByEmailHandleAndName) {
     DuplicateFinder finder{*store};
     const auto groups = finder.all();
     ASSERT_EQ(groups.size(), 3u);
-    EXPECT_EQ(groups[0], (DuplicateGroup{DuplicateReason::Email, std::nullopt,
-                                         "priya.work@example.com", {other.id, third.id}}));
-    EXPECT_EQ(groups[1], (DuplicateGroup{DuplicateReason::Handle, ChannelKind::LinkedIn,
-                                         "in/priyaraman", {other.id, third.id}}));
-    EXPECT_EQ(groups[2], (DuplicateGroup{DuplicateReason::Name, std::nullopt, "priya raman",
-                                         {keep.id, other.id}}));
+    EXPECT_EQ(
+        groups[0],
+        (DuplicateGroup{
+            DuplicateReason::Email, std::nullopt, "priya.work@example.com", {other.id, third.id}}));
+    EXPECT_EQ(groups[1], (DuplicateGroup{DuplicateReason::Handle,
+                                         ChannelKind::LinkedIn,
+                                         "in/priyaraman",
+                                         {other.id, third.id}}));
+    EXPECT_EQ(
+        groups[2],
+        (DuplicateGroup{DuplicateReason::Name, std::nullopt, "priya raman", {keep.id, other.id}}));
     EXPECT_EQ(finder.of(keep.id).size(), 1u);
     EXPECT_EQ(finder.of(third.id).size(), 2u);
     // The same handle on different networks is not a duplicate.

@@ -35,9 +35,9 @@ protected:
         law.topic = "Tax";
         store->add(law);
         lawNiche = law.id;
-        priya = add("Priya Raman", Stage::Engaged, "priya@example.com", "Rise & Crumb Bakery",
-                    {"local", "small-business"}, {{ChannelKind::X, "@riseandcrumb"}}, foodNiche,
-                    40);
+        priya =
+            add("Priya Raman", Stage::Engaged, "priya@example.com", "Rise & Crumb Bakery",
+                {"local", "small-business"}, {{ChannelKind::X, "@riseandcrumb"}}, foodNiche, 40);
         daniel = add("Daniel Brooks", Stage::Relationship, "daniel@example.net", "Weeknight Pantry",
                      {"blogger"}, {{ChannelKind::LinkedIn, "in/danbrooks"}}, foodNiche, 2);
         ana = add("ana lópez", Stage::Customer, "", "Acme", {"speaker"}, {}, lawNiche, 100);
@@ -96,8 +96,8 @@ protected:
 
 TEST_F(ContactList, RowsCarryWhatTheTableShows) {
     const auto rows = query.page({}, {}, 0, 100);
-    ASSERT_EQ(names(rows), (std::vector<std::string>{"ana lópez", "Daniel Brooks", "Priya Raman",
-                                                     "Zed Quiet"}));
+    ASSERT_EQ(names(rows),
+              (std::vector<std::string>{"ana lópez", "Daniel Brooks", "Priya Raman", "Zed Quiet"}));
     const auto& p = rows[2];
     EXPECT_EQ(p.id, priya);
     EXPECT_EQ(p.stage, Stage::Engaged);
@@ -193,12 +193,15 @@ TEST_F(ContactList, EveryOrderBothWays) {
         // Contacts without a niche come last either way.
         {{ContactSort::Niche, false}, {"ana lópez", "Daniel Brooks", "Priya Raman", "Zed Quiet"}},
         {{ContactSort::Niche, true}, {"Daniel Brooks", "Priya Raman", "ana lópez", "Zed Quiet"}},
-        {{ContactSort::LastTouch, false}, {"Zed Quiet", "ana lópez", "Priya Raman", "Daniel Brooks"}},
-        {{ContactSort::LastTouch, true}, {"Daniel Brooks", "Priya Raman", "ana lópez", "Zed Quiet"}},
+        {{ContactSort::LastTouch, false},
+         {"Zed Quiet", "ana lópez", "Priya Raman", "Daniel Brooks"}},
+        {{ContactSort::LastTouch, true},
+         {"Daniel Brooks", "Priya Raman", "ana lópez", "Zed Quiet"}},
         // Nothing ever due (Zed) comes last either way.
         {{ContactSort::NextDue, false}, {"ana lópez", "Priya Raman", "Daniel Brooks", "Zed Quiet"}},
         {{ContactSort::NextDue, true}, {"Daniel Brooks", "Priya Raman", "ana lópez", "Zed Quiet"}},
-        {{ContactSort::Created, false}, {"ana lópez", "Daniel Brooks", "Priya Raman", "Zed Quiet"}}};
+        {{ContactSort::Created, false},
+         {"ana lópez", "Daniel Brooks", "Priya Raman", "Zed Quiet"}}};
     for (const auto& [order, expected] : table) {
         EXPECT_EQ(search({}, order), expected)
             << static_cast<int>(order.by) << (order.descending ? " desc" : "");
@@ -210,9 +213,9 @@ TEST_F(ContactList, PagesCutTheSameListTheIdsGive) {
         add("Reader " + std::to_string(i), static_cast<Stage>(i % 6), "", "", {}, {}, std::nullopt,
             i % 90);
     }
-    for (const auto order : {ContactOrder{ContactSort::Name, false},
-                             ContactOrder{ContactSort::LastTouch, true},
-                             ContactOrder{ContactSort::NextDue, false}}) {
+    for (const auto order :
+         {ContactOrder{ContactSort::Name, false}, ContactOrder{ContactSort::LastTouch, true},
+          ContactOrder{ContactSort::NextDue, false}}) {
         ContactFilter f;
         f.text = "reader";
         const auto ids = query.ids(f, order);
@@ -255,7 +258,8 @@ TEST_F(ContactList, TimelineIsNewestFirstInPages) {
     ASSERT_EQ(all.size(), 31u);
     EXPECT_EQ(query.timelineCount(daniel), 31);
     for (std::size_t i = 1; i < all.size(); ++i) {
-        EXPECT_TRUE(all[i - 1].at > all[i].at || (all[i - 1].at == all[i].at && all[i - 1].id > all[i].id));
+        EXPECT_TRUE(all[i - 1].at > all[i].at ||
+                    (all[i - 1].at == all[i].at && all[i - 1].id > all[i].id));
     }
     const auto page = query.timeline(daniel, 5, 10);
     ASSERT_EQ(page.size(), 10u);

@@ -5,8 +5,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "core/csvimport.h"
 #include "core/errors.h"
+#include "core/workspacejson.h"
 #include "testutil.h"
 
 using namespace rapport::core;
@@ -81,8 +84,9 @@ TEST(CsvImport, NamesMissingAndRenamedLinkedInColumns) {
     const auto table = CsvImport::readFile(fixture("linkedin-renamed.csv"));
     EXPECT_TRUE(table.linkedIn);
     const auto notes = CsvImport::checkMapping(table, CsvImport::autoMapping(table));
-    EXPECT_THAT(notes, ElementsAre("The column \"Email Address\" is missing, so no emails are read.",
-                                   "Read the column \"Title\" as \"Position\"."));
+    EXPECT_THAT(notes,
+                ElementsAre("The column \"Email Address\" is missing, so no emails are read.",
+                            "Read the column \"Title\" as \"Position\"."));
     const auto rows = CsvImport::candidates(table, CsvImport::autoMapping(table), Stage::Follower);
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].contact.role, "Owner");
@@ -92,11 +96,12 @@ TEST(CsvImport, MapsAnyCsvByItsHeaderNames) {
     const auto table = CsvImport::readFile(fixture("any.csv"));
     EXPECT_FALSE(table.linkedIn);
     const auto mapping = CsvImport::autoMapping(table);
-    EXPECT_THAT(mapping.columns,
-                ElementsAre(ColumnTarget{ImportField::DisplayName}, ColumnTarget{ImportField::Email},
-                            ColumnTarget{ImportField::Company}, ColumnTarget{ImportField::Tags},
-                            ColumnTarget{ImportField::Stage}, ColumnTarget{ImportField::Niche},
-                            ColumnTarget{}, ColumnTarget{ImportField::Handle, ChannelKind::X}));
+    EXPECT_THAT(
+        mapping.columns,
+        ElementsAre(ColumnTarget{ImportField::DisplayName}, ColumnTarget{ImportField::Email},
+                    ColumnTarget{ImportField::Company}, ColumnTarget{ImportField::Tags},
+                    ColumnTarget{ImportField::Stage}, ColumnTarget{ImportField::Niche},
+                    ColumnTarget{}, ColumnTarget{ImportField::Handle, ChannelKind::X}));
     EXPECT_THAT(CsvImport::checkMapping(table, mapping),
                 ElementsAre("The column \"Phone\" is not imported."));
     const auto rows = CsvImport::candidates(table, mapping, Stage::Looker);
@@ -117,7 +122,8 @@ TEST(CsvImport, ReadsLatin1BytesAndSaysWhere) {
     EXPECT_EQ(table.records[0].fields[2], "Café Crème");
     EXPECT_EQ(table.records[1].fields[0], "José Núñez");
     EXPECT_EQ(table.records[2].converted, 0u);
-    EXPECT_THAT(table.notes, ElementsAre(HasSubstr("read as Latin-1 (Windows-1252) on lines 2, 3")));
+    EXPECT_THAT(table.notes,
+                ElementsAre(HasSubstr("read as Latin-1 (Windows-1252) on lines 2, 3")));
     const auto rows = CsvImport::candidates(table, CsvImport::autoMapping(table), Stage::Looker);
     EXPECT_THAT(rows[0].warnings, ElementsAre(HasSubstr("Latin-1")));
     EXPECT_TRUE(rows[2].warnings.empty());
@@ -152,9 +158,10 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& p) { return std::string{p.param.name}; });
 
 TEST(CsvImport, AnUnclosedQuoteSpoilsOnlyItsOwnRow) {
-    const auto table = CsvImport::read("Name,Email\nGood,good@example.com\n\"Bad,bad@example.com\n"
-                                       "Swallowed,s@example.com\n",
-                                       "in.csv");
+    const auto table = CsvImport::read(
+        "Name,Email\nGood,good@example.com\n\"Bad,bad@example.com\n"
+        "Swallowed,s@example.com\n",
+        "in.csv");
     ASSERT_EQ(table.records.size(), 2u);
     EXPECT_TRUE(table.records[0].problem.empty());
     EXPECT_EQ(table.records[1].line, 3u);
@@ -165,9 +172,10 @@ TEST(CsvImport, AnUnclosedQuoteSpoilsOnlyItsOwnRow) {
 }
 
 TEST(CsvImport, RowsWithTheWrongNumberOfFieldsAreNamed) {
-    const auto table = CsvImport::read("Name,Email,Company\r\nA,a@x.io,Co\r\nB,b@x.io\r\n"
-                                       "C,c@x.io,Co,extra\r\nD,d@x.io,Co,\r\n",
-                                       "in.csv");
+    const auto table = CsvImport::read(
+        "Name,Email,Company\r\nA,a@x.io,Co\r\nB,b@x.io\r\n"
+        "C,c@x.io,Co,extra\r\nD,d@x.io,Co,\r\n",
+        "in.csv");
     const auto rows = CsvImport::candidates(table, CsvImport::autoMapping(table), Stage::Looker);
     ASSERT_EQ(rows.size(), 4u);
     EXPECT_TRUE(rows[0].problems.empty());
@@ -190,14 +198,57 @@ TEST(CsvImport, LineNumbersCountEveryKindOfLineEnd) {
 
 TEST(CsvImport, ParsesTheDatesPeopleWrite) {
     const std::vector<std::pair<std::string, std::optional<Date>>> table = {
-        {"05 Oct 2020", ymd(2020, 10, 5)},  {"5 Oct 2020", ymd(2020, 10, 5)},
-        {"5 October 2020", ymd(2020, 10, 5)}, {"Oct 5, 2020", ymd(2020, 10, 5)},
-        {"2020-10-05", ymd(2020, 10, 5)},   {" 29 Feb 2024 ", ymd(2024, 2, 29)},
-        {"29 Feb 2023", std::nullopt},      {"10/05/2020", std::nullopt},
-        {"05 Okt 2020", std::nullopt},      {"", std::nullopt},
+        {"05 Oct 2020", ymd(2020, 10, 5)},
+        {"5 Oct 2020", ymd(2020, 10, 5)},
+        {"5 October 2020", ymd(2020, 10, 5)},
+        {"Oct 5, 2020", ymd(2020, 10, 5)},
+        {"2020-10-05", ymd(2020, 10, 5)},
+        {" 29 Feb 2024 ", ymd(2024, 2, 29)},
+        {"29 Feb 2023", std::nullopt},
+        {"10/05/2020", std::nullopt},
+        {"05 Okt 2020", std::nullopt},
+        {"", std::nullopt},
         {"5 Oct 20", std::nullopt}};
     for (const auto& [text, day] : table) {
         EXPECT_EQ(CsvImport::parseDay(text), day) << text;
+    }
+}
+
+}  // namespace
+
+namespace {
+
+// The same for CSV: any bytes give a table or an ImportError, and every record a line.
+TEST(CsvImport, MangledFilesGiveRowsOrAClearError) {
+    const auto base = rapport::core::workspacejson::readFile(fixture("linkedin-connections.csv"));
+    std::mt19937 rng{4180};
+    for (int round = 0; round < 2000; ++round) {
+        std::string bytes = base;
+        for (int e = 0; e < 3 && !bytes.empty(); ++e) {
+            const auto at = rng() % bytes.size();
+            switch (rng() % 4) {
+                case 0:
+                    bytes.resize(at);
+                    break;
+                case 1:
+                    bytes[at] = static_cast<char>(rng() % 256);
+                    break;
+                case 2:
+                    bytes.insert(at, std::string(1 + rng() % 5, "\",\r\n"[rng() % 4]));
+                    break;
+                default:
+                    bytes.erase(at, rng() % 30);
+                    break;
+            }
+        }
+        try {
+            const auto table = CsvImport::read(bytes, "fuzz.csv");
+            const auto mapping = CsvImport::autoMapping(table);
+            for (const auto& c : CsvImport::candidates(table, mapping, Stage::Looker)) {
+                EXPECT_GT(c.line, table.headerLine);
+            }
+        } catch (const ImportError&) {
+        }
     }
 }
 

@@ -25,7 +25,8 @@ namespace {
 
 const Date kDay = ymd(2026, 11, 23);  // a Monday
 
-LatestInteraction latest(Date on, Direction direction, InteractionKind kind = InteractionKind::Comment) {
+LatestInteraction latest(Date on, Direction direction,
+                         InteractionKind kind = InteractionKind::Comment) {
     return {1, on, direction, kind};
 }
 
@@ -72,18 +73,33 @@ std::vector<RuleCase> ruleCases() {
     std::vector<RuleCase> cases;
     const auto add = [&](RuleCase c) { cases.push_back(std::move(c)); };
     {
-        add({"NoInteractionsCadenceRunsFromTheCreatedDate", facts(Stage::Engaged, ymd(2026, 11, 1)),
-             ymd(2026, 11, 15), {Reason::Cadence}, false, false, 22});
+        add({"NoInteractionsCadenceRunsFromTheCreatedDate",
+             facts(Stage::Engaged, ymd(2026, 11, 1)),
+             ymd(2026, 11, 15),
+             {Reason::Cadence},
+             false,
+             false,
+             22});
     }
     {
-        add({"NoInteractionsAndCadenceNeverIsNeverDue", facts(Stage::Looker), std::nullopt, {},
-             false, false, 53});
+        add({"NoInteractionsAndCadenceNeverIsNeverDue",
+             facts(Stage::Looker),
+             std::nullopt,
+             {},
+             false,
+             false,
+             53});
     }
     {
         auto f = facts(Stage::Engaged);
         f.latest = latest(ymd(2026, 11, 20), Direction::Inbound, InteractionKind::Comment);
-        add({"ReplyOwedIsDueOnTheInboundDate", f, ymd(2026, 11, 20),
-             {Reason::ReplyOwed, Reason::Cadence}, false, false, 3});
+        add({"ReplyOwedIsDueOnTheInboundDate",
+             f,
+             ymd(2026, 11, 20),
+             {Reason::ReplyOwed, Reason::Cadence},
+             false,
+             false,
+             3});
     }
     {
         // The latest interaction is the outbound answer: no reply is owed, the cadence runs
@@ -95,43 +111,61 @@ std::vector<RuleCase> ruleCases() {
     {
         auto f = facts(Stage::Looker);
         f.latest = latest(ymd(2026, 11, 2), Direction::Inbound, InteractionKind::DirectMessage);
-        add({"ReplyOwedEvenWhenTheStageHasNoCadence", f, ymd(2026, 11, 2), {Reason::ReplyOwed},
-             false, false, 21});
+        add({"ReplyOwedEvenWhenTheStageHasNoCadence",
+             f,
+             ymd(2026, 11, 2),
+             {Reason::ReplyOwed},
+             false,
+             false,
+             21});
     }
     {
         auto f = facts(Stage::Engaged);
         f.latest = latest(ymd(2026, 11, 10), Direction::Outbound);
         f.nextFollowUp = ymd(2026, 11, 18);
-        add({"PlannedEarlierThanCadenceWins", f, ymd(2026, 11, 18),
+        add({"PlannedEarlierThanCadenceWins",
+             f,
+             ymd(2026, 11, 18),
              {Reason::Planned, Reason::Cadence}});
     }
     {
         auto f = facts(Stage::Engaged);
         f.latest = latest(ymd(2026, 11, 10), Direction::Outbound);
         f.nextFollowUp = ymd(2026, 12, 20);
-        add({"PlannedLaterThanCadenceLeavesCadenceFirst", f, ymd(2026, 11, 24),
+        add({"PlannedLaterThanCadenceLeavesCadenceFirst",
+             f,
+             ymd(2026, 11, 24),
              {Reason::Cadence, Reason::Planned}});
     }
     {
         auto f = facts(Stage::Engaged);
         f.latest = latest(ymd(2026, 11, 20), Direction::Inbound);
         f.snoozedUntil = ymd(2026, 11, 26);
-        add({"SnoozeBeyondTheDueDateMovesIt", f, ymd(2026, 11, 26),
-             {Reason::ReplyOwed, Reason::Cadence}, true});
+        add({"SnoozeBeyondTheDueDateMovesIt",
+             f,
+             ymd(2026, 11, 26),
+             {Reason::ReplyOwed, Reason::Cadence},
+             true});
     }
     {
         auto f = facts(Stage::Engaged);
         f.latest = latest(ymd(2026, 11, 20), Direction::Inbound);
         f.snoozedUntil = ymd(2026, 11, 18);
-        add({"SnoozeBeforeTheDueDateChangesNothing", f, ymd(2026, 11, 20),
-             {Reason::ReplyOwed, Reason::Cadence}, false});
+        add({"SnoozeBeforeTheDueDateChangesNothing",
+             f,
+             ymd(2026, 11, 20),
+             {Reason::ReplyOwed, Reason::Cadence},
+             false});
     }
     {
         auto f = facts(Stage::Engaged);
         f.latest = latest(ymd(2026, 11, 20), Direction::Inbound);
         f.snoozedUntil = ymd(2026, 11, 20);
-        add({"SnoozeOnTheDueDateChangesNothing", f, ymd(2026, 11, 20),
-             {Reason::ReplyOwed, Reason::Cadence}, false});
+        add({"SnoozeOnTheDueDateChangesNothing",
+             f,
+             ymd(2026, 11, 20),
+             {Reason::ReplyOwed, Reason::Cadence},
+             false});
     }
     {
         auto f = facts(Stage::Follower);
@@ -142,7 +176,13 @@ std::vector<RuleCase> ruleCases() {
         auto f = facts(Stage::Relationship);
         f.cadenceNever = true;
         f.latest = latest(ymd(2026, 1, 5), Direction::Outbound);
-        add({"CadenceNeverLeavesNoCadenceAndNoLosingTouch", f, std::nullopt, {}, false, false, 322});
+        add({"CadenceNeverLeavesNoCadenceAndNoLosingTouch",
+             f,
+             std::nullopt,
+             {},
+             false,
+             false,
+             322});
     }
     {
         auto f = facts(Stage::Relationship);
@@ -154,37 +194,61 @@ std::vector<RuleCase> ruleCases() {
         auto f = facts(Stage::Relationship);
         f.cadenceDays = 7;
         f.latest = latest(ymd(2026, 11, 10), Direction::Outbound);
-        add({"OwnCadenceReplacesTheStagesCadence", f, ymd(2026, 11, 17), {Reason::Cadence}, false,
-             false, 13});
+        add({"OwnCadenceReplacesTheStagesCadence",
+             f,
+             ymd(2026, 11, 17),
+             {Reason::Cadence},
+             false,
+             false,
+             13});
     }
     {
         auto f = facts(Stage::Engaged);
         f.latest = latest(addDays(kDay, -28), Direction::Outbound);
-        add({"ExactlyTwiceTheCadenceIsNotYetLosingTouch", f, addDays(kDay, -14),
-             {Reason::Cadence}, false, false, 28});
+        add({"ExactlyTwiceTheCadenceIsNotYetLosingTouch",
+             f,
+             addDays(kDay, -14),
+             {Reason::Cadence},
+             false,
+             false,
+             28});
     }
     {
         auto f = facts(Stage::Engaged);
         f.latest = latest(addDays(kDay, -29), Direction::Outbound);
-        add({"OneDayMoreThanTwiceTheCadenceIsLosingTouch", f, addDays(kDay, -15),
-             {Reason::Cadence}, false, true, 29});
+        add({"OneDayMoreThanTwiceTheCadenceIsLosingTouch",
+             f,
+             addDays(kDay, -15),
+             {Reason::Cadence},
+             false,
+             true,
+             29});
     }
     {
         auto f = facts(Stage::Customer, addDays(kDay, -91));
-        add({"LosingTouchCountsFromTheCreatedDateWithoutInteractions", f, addDays(kDay, -46),
-             {Reason::Cadence}, false, true, 91});
+        add({"LosingTouchCountsFromTheCreatedDateWithoutInteractions",
+             f,
+             addDays(kDay, -46),
+             {Reason::Cadence},
+             false,
+             true,
+             91});
     }
     {
         auto f = facts(Stage::Engaged);
         f.latest = latest(ymd(2026, 11, 20), Direction::Outbound);
         f.steps = {step(ymd(2026, 11, 22))};
-        add({"SequenceStepEarlierThanCadence", f, ymd(2026, 11, 22),
+        add({"SequenceStepEarlierThanCadence",
+             f,
+             ymd(2026, 11, 22),
              {Reason::SequenceStep, Reason::Cadence}});
     }
     {
         auto f = facts(Stage::Looker);
         f.steps = {step(ymd(2026, 11, 25))};
-        add({"SequenceStepForAContactWithoutCadence", f, ymd(2026, 11, 25),
+        add({"SequenceStepForAContactWithoutCadence",
+             f,
+             ymd(2026, 11, 25),
              {Reason::SequenceStep}});
     }
     {
@@ -192,7 +256,9 @@ std::vector<RuleCase> ruleCases() {
         f.latest = latest(ymd(2026, 11, 20), Direction::Inbound);
         f.nextFollowUp = ymd(2026, 11, 20);
         f.steps = {step(ymd(2026, 11, 20))};
-        add({"TiesKeepTheOrderOfDomainMd", f, ymd(2026, 11, 20),
+        add({"TiesKeepTheOrderOfDomainMd",
+             f,
+             ymd(2026, 11, 20),
              {Reason::ReplyOwed, Reason::SequenceStep, Reason::Planned, Reason::Cadence}});
     }
     {
@@ -200,14 +266,22 @@ std::vector<RuleCase> ruleCases() {
         f.latest = latest(ymd(2026, 11, 20), Direction::Inbound);
         f.nextFollowUp = ymd(2026, 11, 19);
         f.snoozedUntil = ymd(2026, 11, 24);
-        add({"SnoozeMovesPastEveryReason", f, ymd(2026, 11, 24),
-             {Reason::Planned, Reason::ReplyOwed, Reason::Cadence}, true});
+        add({"SnoozeMovesPastEveryReason",
+             f,
+             ymd(2026, 11, 24),
+             {Reason::Planned, Reason::ReplyOwed, Reason::Cadence},
+             true});
     }
     {
         auto f = facts(Stage::Advocate);
         f.latest = latest(addDays(kDay, 3), Direction::Outbound);
-        add({"ALastTouchAfterTheDayCountsAsZeroDays", f, addDays(kDay, 33), {Reason::Cadence},
-             false, false, 0});
+        add({"ALastTouchAfterTheDayCountsAsZeroDays",
+             f,
+             addDays(kDay, 33),
+             {Reason::Cadence},
+             false,
+             false,
+             0});
     }
     return cases;
 }
@@ -232,8 +306,8 @@ INSTANTIATE_TEST_SUITE_P(Domain, FollowUpRules, testing::ValuesIn(ruleCases()),
 
 TEST(FollowUpRules, DefaultCadenceByStage) {
     const std::vector<std::pair<Stage, std::optional<int>>> table = {
-        {Stage::Looker, std::nullopt},  {Stage::Follower, std::nullopt}, {Stage::Engaged, 14},
-        {Stage::Relationship, 30},      {Stage::Customer, 45},           {Stage::Advocate, 30}};
+        {Stage::Looker, std::nullopt}, {Stage::Follower, std::nullopt}, {Stage::Engaged, 14},
+        {Stage::Relationship, 30},     {Stage::Customer, 45},           {Stage::Advocate, 30}};
     for (const auto& [stage, days] : table) {
         EXPECT_EQ(FollowUpQueue::defaultCadence(stage), days) << toString(stage);
         EXPECT_EQ(FollowUpQueue::cadenceOf(stage, 9, false), 9) << toString(stage);
@@ -260,8 +334,8 @@ TEST(FollowUpRules, OnlyKindsThatExpectAnAnswerOweAReply) {
 
 TEST(FollowUpRules, BucketEdges) {
     const std::vector<std::pair<int, std::optional<QueueBucket>>> table = {
-        {-30, QueueBucket::Overdue}, {-1, QueueBucket::Overdue},   {0, QueueBucket::Today},
-        {1, QueueBucket::ThisWeek},  {7, QueueBucket::ThisWeek},   {8, std::nullopt},
+        {-30, QueueBucket::Overdue}, {-1, QueueBucket::Overdue}, {0, QueueBucket::Today},
+        {1, QueueBucket::ThisWeek},  {7, QueueBucket::ThisWeek}, {8, std::nullopt},
         {40, std::nullopt}};
     for (const auto& [offset, bucket] : table) {
         EXPECT_EQ(FollowUpQueue::bucketOf(addDays(kDay, offset), kDay), bucket) << offset;
@@ -276,7 +350,8 @@ TEST(FollowUpRules, ReasonsInWords) {
     DueReason seq;
     seq.reason = Reason::SequenceStep;
     seq.step = step(kDay, "Share one of their posts");
-    EXPECT_EQ(FollowUpQueue::describe(seq), "sequence step: Share one of their posts (Book launch)");
+    EXPECT_EQ(FollowUpQueue::describe(seq),
+              "sequence step: Share one of their posts (Book launch)");
     DueReason cadence;
     cadence.reason = Reason::Cadence;
     cadence.cadenceDays = 14;
@@ -336,7 +411,7 @@ TEST_F(FollowUpService, TodayIsTheClocksDayInTheWorkspaceZone) {
 TEST_F(FollowUpService, BucketsHoldContactsDueUpToAWeekAheadSortedByDateThenName) {
     // Engaged (14 days): a last touch 14 + k days ago is due k days ago.
     const std::vector<std::pair<std::string, int>> people = {
-        {"Overdue Bea", -3}, {"overdue Al", -3}, {"Yesterday", -1}, {"Today", 0},
+        {"Overdue Bea", -3}, {"overdue Al", -3}, {"Yesterday", -1},   {"Today", 0},
         {"Tomorrow", 1},     {"In a week", 7},   {"In eight days", 8}};
     for (const auto& [name, offset] : people) {
         touch(contact(name, Stage::Engaged), addDays(kDay, offset - 14), Direction::Outbound);
@@ -344,7 +419,8 @@ TEST_F(FollowUpService, BucketsHoldContactsDueUpToAWeekAheadSortedByDateThenName
     FollowUpQueue queue{*store, clock};
     const auto day = queue.forDay(kDay);
     EXPECT_EQ(day.day, kDay);
-    EXPECT_EQ(names(day.overdue), (std::vector<std::string>{"overdue Al", "Overdue Bea", "Yesterday"}));
+    EXPECT_EQ(names(day.overdue),
+              (std::vector<std::string>{"overdue Al", "Overdue Bea", "Yesterday"}));
     EXPECT_EQ(names(day.today), std::vector<std::string>{"Today"});
     EXPECT_EQ(names(day.thisWeek), (std::vector<std::string>{"Tomorrow", "In a week"}));
     EXPECT_EQ(day.size(), 6u);
@@ -616,8 +692,9 @@ TEST_P(QueueMatchesTheRules, ContactByContact) {
             Interaction x;
             x.contactId = c.id;
             // Around midnight local time, where the zone decides the date.
-            x.at = toInstant(addDays(param.day, -pick(70)), TimeOfDay{(22 * 60 + pick(4) * 60) % 1440},
-                             param.zone) + std::chrono::minutes{pick(180)};
+            x.at = toInstant(addDays(param.day, -pick(70)),
+                             TimeOfDay{(22 * 60 + pick(4) * 60) % 1440}, param.zone) +
+                   std::chrono::minutes{pick(180)};
             x.kind = static_cast<InteractionKind>(pick(11));
             x.direction = pick(2) ? Direction::Inbound : Direction::Outbound;
             store->add(x);

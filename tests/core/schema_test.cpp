@@ -43,10 +43,10 @@ TEST(Schema, NewFileGetsTheWholeSchemaAndPragmas) {
     auto store = Store::open(dir.file("new.rapport"));
     EXPECT_EQ(store->schemaVersion(), Store::kSchemaVersion);
     auto names = tableNames(store->db());
-    for (const char* t : {"channels", "niches", "goals", "campaigns", "series", "posts",
-                          "contacts", "interactions", "sequences", "sequence_steps",
-                          "enrollments", "enrollment_steps", "topic_ideas", "idea_interactions",
-                          "contact_handles", "contact_tags", "settings"}) {
+    for (const char* t :
+         {"channels", "niches", "goals", "campaigns", "series", "posts", "contacts", "interactions",
+          "sequences", "sequence_steps", "enrollments", "enrollment_steps", "topic_ideas",
+          "idea_interactions", "contact_handles", "contact_tags", "settings"}) {
         EXPECT_THAT(names, testing::Contains(t));
     }
     auto fk = store->db().prepare("PRAGMA foreign_keys");
@@ -91,19 +91,25 @@ TEST(Schema, ChecksRefuseBadValuesEvenBehindTheApi) {
     };
     EXPECT_TRUE(fails("INSERT INTO channels (name, kind) VALUES ('A', 'myspace')"));
     EXPECT_TRUE(fails("INSERT INTO channels (name, kind, daily_cap) VALUES ('A', 'x', -1)"));
-    EXPECT_TRUE(fails("INSERT INTO contacts (display_name, stage, created_on, source) "
-                      "VALUES ('A', 'engaged', '2026-02-30', 'manual')"));
-    EXPECT_TRUE(fails("INSERT INTO contacts (display_name, stage, created_on, source) "
-                      "VALUES ('A', 'lurker', '2026-02-01', 'manual')"));
+    EXPECT_TRUE(
+        fails("INSERT INTO contacts (display_name, stage, created_on, source) "
+              "VALUES ('A', 'engaged', '2026-02-30', 'manual')"));
+    EXPECT_TRUE(
+        fails("INSERT INTO contacts (display_name, stage, created_on, source) "
+              "VALUES ('A', 'lurker', '2026-02-01', 'manual')"));
     EXPECT_FALSE(fails("INSERT INTO channels (id, name, kind) VALUES (1, 'A', 'x')"));
-    EXPECT_TRUE(fails("INSERT INTO posts (title, channel_id, purpose, status, comments) "
-                      "VALUES ('T', 1, 'value', 'idea', -2)"));
-    EXPECT_TRUE(fails("INSERT INTO posts (title, channel_id, purpose, status, link) "
-                      "VALUES ('T', 1, 'value', 'idea', 'ftp://x')"));
-    EXPECT_TRUE(fails("INSERT INTO posts (title, channel_id, purpose, status) "
-                      "VALUES ('T', 99, 'value', 'idea')"));  // foreign key
-    EXPECT_TRUE(fails("INSERT INTO posts (title, channel_id, purpose, status) "
-                      "VALUES ('T', 1, 'value', 'scheduled')"));  // scheduled needs a time
+    EXPECT_TRUE(
+        fails("INSERT INTO posts (title, channel_id, purpose, status, comments) "
+              "VALUES ('T', 1, 'value', 'idea', -2)"));
+    EXPECT_TRUE(
+        fails("INSERT INTO posts (title, channel_id, purpose, status, link) "
+              "VALUES ('T', 1, 'value', 'idea', 'ftp://x')"));
+    EXPECT_TRUE(
+        fails("INSERT INTO posts (title, channel_id, purpose, status) "
+              "VALUES ('T', 99, 'value', 'idea')"));  // foreign key
+    EXPECT_TRUE(
+        fails("INSERT INTO posts (title, channel_id, purpose, status) "
+              "VALUES ('T', 1, 'value', 'scheduled')"));  // scheduled needs a time
 }
 
 TEST(Schema, MigratesAnOlderWorkspaceKeepingItsData) {
@@ -280,11 +286,20 @@ TEST(Schema, Version4SummarisesContactsAlreadyThere) {
     EXPECT_EQ(row("SELECT last_id FROM contacts WHERE id = 1"), "10|");
     db.exec("UPDATE interactions SET contact_id = 2 WHERE id = 10");
     EXPECT_EQ(row("SELECT last_id FROM contacts ORDER BY id"), "11|10|");
-    db.exec("INSERT INTO contact_tags VALUES (2, 'Later'); UPDATE contacts SET display_name = "
-            "'Nora Touch', stage = 'follower' WHERE id = 2");
+    db.exec(
+        "INSERT INTO contact_tags VALUES (2, 'Later'); UPDATE contacts SET display_name = "
+        "'Nora Touch', stage = 'follower' WHERE id = 2");
     EXPECT_EQ(row("SELECT name_key || ' ' || stage || ' ' || replace(search, char(10), '/') "
                   "FROM contact_list WHERE contact_id = 2"),
               "nora touch follower nora touch////later|");
     db.exec("DELETE FROM contacts WHERE id = 1");
     EXPECT_EQ(row("SELECT count(*) FROM contact_list"), "1|");
+
+    // With foreign keys deferred (as a restore does), a contact may come after its interactions.
+    db.exec(
+        "BEGIN; PRAGMA defer_foreign_keys = ON; INSERT INTO interactions (id, contact_id, at, "
+        "kind, direction) VALUES (20, 3, 7000, 'email', 'inbound'); INSERT INTO contacts (id, "
+        "display_name, stage, created_on, source) VALUES (3, 'Late', 'engaged', '2026-01-01', "
+        "'manual'); COMMIT;");
+    EXPECT_EQ(row("SELECT last_id || ' ' || last_kind FROM contacts WHERE id = 3"), "20 email|");
 }

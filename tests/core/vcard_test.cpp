@@ -1,6 +1,8 @@
 // vCard 3.0 and 4.0: reading (folded lines, escapes, grouped properties, several values, UID),
 // refusing broken files with the line at fault, and writing what reads back the same.
 
+#include <random>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -65,8 +67,7 @@ TEST(VCard, ReadsVersion4) {
     EXPECT_EQ(ana.email, "ana@example.com");
     EXPECT_THAT(ana.tags, ElementsAre("speaker", "local"));
     EXPECT_THAT(ana.handles, ElementsAre(Handle{ChannelKind::LinkedIn, "in/ana-lopez-42"}));
-    EXPECT_EQ(ana.notes,
-              "Conocimos en la conferencia, Madrid.\nEmail: ana.lopez@work.example.com");
+    EXPECT_EQ(ana.notes, "Conocimos en la conferencia, Madrid.\nEmail: ana.lopez@work.example.com");
 }
 
 TEST(VCard, ParametersAndValuesFollowTheRfc) {
@@ -135,8 +136,8 @@ TEST(VCard, LinesOfExactlyTenThousandCharactersAreFine) {
 }
 
 TEST(VCard, ReadsLatin1BytesAsSuch) {
-    const auto cards = VCard::parse("BEGIN:VCARD\nVERSION:3.0\nFN:J\xf6rg M\xfcller\nEND:VCARD\n",
-                                    "c.vcf");
+    const auto cards =
+        VCard::parse("BEGIN:VCARD\nVERSION:3.0\nFN:J\xf6rg M\xfcller\nEND:VCARD\n", "c.vcf");
     EXPECT_EQ(cards[0].converted, 2u);
     const auto rows = VCard::candidates(cards);
     EXPECT_EQ(rows[0].contact.displayName, "Jörg Müller");
@@ -153,7 +154,8 @@ TEST_P(VCardRoundTrip, WhatIsWrittenReadsBackTheSame) {
     c.role = "Editor\\in-chief";
     c.notes = "First line\nSecond line, with a comma; and a semicolon.\n" + std::string(200, 'n');
     c.tags = {"beta-reader", "tag, with comma"};
-    c.handles = {{ChannelKind::X, "@zoe"}, {ChannelKind::LinkedIn, "in/zoe-ob"},
+    c.handles = {{ChannelKind::X, "@zoe"},
+                 {ChannelKind::LinkedIn, "in/zoe-ob"},
                  {ChannelKind::Podcast, "The Zoë Show"}};
     c.uid = "urn:uuid:0d6f0d8e-6a3c-4d0a-8f5e-5d7c2c0f9a11";
     c.stage = Stage::Relationship;
@@ -190,5 +192,50 @@ TEST_P(VCardRoundTrip, WhatIsWrittenReadsBackTheSame) {
 
 INSTANTIATE_TEST_SUITE_P(Versions, VCardRoundTrip,
                          testing::Values(VCardVersion::V3, VCardVersion::V4));
+
+}  // namespace
+
+namespace {
+
+// A small fuzz: cut, flip and repeat bytes of real cards; the reader must answer each with
+// cards or an ImportError, never anything else (run it under the asan preset).
+TEST(VCard, MangledFilesGiveCardsOrAClearError) {
+    const auto base = fixture("cards-v3.vcf") + fixture("cards-v4.vcf");
+    std::mt19937 rng{6350};
+    int refused = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = base;
+        const int edits = 1 + static_cast<int>(rng() % 4);
+        for (int e = 0; e < edits && !text.empty(); ++e) {
+            const auto at = rng() % text.size();
+            switch (rng() % 5) {
+                case 0:
+                    text.resize(at);
+                    break;
+                case 1:
+                    text[at] = static_cast<char>(rng() % 256);
+                    break;
+                case 2:
+                    text.insert(at, "\r\n ");
+                    break;
+                case 3:
+                    text.insert(at, std::string(1 + rng() % 40, "\\:;,\"="[rng() % 6]));
+                    break;
+                default:
+                    text.erase(at, rng() % 20);
+                    break;
+            }
+        }
+        try {
+            const auto rows = VCard::candidates(VCard::parse(text, "fuzz.vcf"));
+            for (const auto& r : rows) {
+                EXPECT_GT(r.line, 0u);
+            }
+        } catch (const ImportError&) {
+            ++refused;
+        }
+    }
+    EXPECT_GT(refused, 100);
+}
 
 }  // namespace

@@ -1,14 +1,17 @@
 // The campaign wizard driven to the end offscreen: what lands in the database (the campaign
 // with its goals, niches, cadence and mix, the value-proposition edits, and idea posts that
 // keep to the caps and the mix), undone and redone as one step; and the bad input that keeps it
-// on its page with nothing saved.
+// on its page with nothing saved. Then the campaign afterwards: edited, and deleted with its
+// ideas, each one undo step.
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QUndoStack>
@@ -24,8 +27,11 @@
 #include "core/timeutil.h"
 #include "planningsupport.h"
 #include "ui/cadenceeditor.h"
+#include "ui/campaigndialog.h"
+#include "ui/campaignstab.h"
 #include "ui/campaignwizard.h"
 #include "ui/checklist.h"
+#include "ui/createcampaign.h"
 #include "ui/formerrors.h"
 #include "ui/mixpolicyeditor.h"
 #include "ui/undocontext.h"
@@ -139,7 +145,8 @@ TEST_F(CampaignWizardTest, DrivenToTheEndItCreatesTheCampaignAndItsPlanAsOneStep
     EXPECT_EQ(campaign.startDate, *core::parseDate("2026-11-30"));
     EXPECT_EQ(campaign.endDate, *core::parseDate("2026-12-27"));
     EXPECT_EQ(campaign.status, core::CampaignStatus::Planning);
-    EXPECT_EQ(m_store->get<core::Niche>(m_ids.seo).draw, "A free keyword worksheet and chapter one");
+    EXPECT_EQ(m_store->get<core::Niche>(m_ids.seo).draw,
+              "A free keyword worksheet and chapter one");
     EXPECT_EQ(m_store->get<core::Niche>(m_ids.agencies).draw, "Briefing templates");
 
     auto posts = postsOf(id);
@@ -159,16 +166,17 @@ TEST_F(CampaignWizardTest, DrivenToTheEndItCreatesTheCampaignAndItsPlanAsOneStep
         EXPECT_GE(core::daysBetween(*campaign.startDate, day), 0);
         EXPECT_GE(core::daysBetween(day, *campaign.endDate), 0);
         const auto& times = channels.at(post.channelId).preferredTimes;
-        EXPECT_NE(std::find(times.begin(), times.end(), core::localTimeOfDay(*post.scheduledAt, zone)),
-                  times.end());
+        EXPECT_NE(
+            std::find(times.begin(), times.end(), core::localTimeOfDay(*post.scheduledAt, zone)),
+            times.end());
         ++perChannel[post.channelId];
         ++perDay[{post.channelId, core::daysBetween(*campaign.startDate, day)}];
     }
     EXPECT_EQ(perChannel[m_ids.x], 20);
     EXPECT_EQ(perChannel[m_ids.linkedIn], 8);
     for (const auto& [key, n] : perDay) {
-        EXPECT_LE(n, core::dailyCapacity(channels.at(key.first))) << "over the cap on day "
-                                                                   << key.second;
+        EXPECT_LE(n, core::dailyCapacity(channels.at(key.first)))
+            << "over the cap on day " << key.second;
     }
     // The mix as the calendar will judge these posts once scheduled.
     std::sort(posts.begin(), posts.end(), [](const core::Post& a, const core::Post& b) {
@@ -179,9 +187,9 @@ TEST_F(CampaignWizardTest, DrivenToTheEndItCreatesTheCampaignAndItsPlanAsOneStep
         items.push_back({post.nicheId, post.purpose, *post.scheduledAt});
     }
     EXPECT_TRUE(core::checkMix(items, campaign.mix).empty());
-    EXPECT_TRUE(std::any_of(posts.begin(), posts.end(),
-                            [](const core::Post& p) { return core::isPromotional(p.purpose); }))
-        << "a four-week plan with 4-1-1 makes at least one offer";
+    EXPECT_TRUE(std::any_of(posts.begin(), posts.end(), [](const core::Post& p) {
+        return core::isPromotional(p.purpose);
+    })) << "a four-week plan with 4-1-1 makes at least one offer";
 
     // One undo step takes all of it away, and gives the niches their old words back.
     ASSERT_EQ(m_stack.count(), 1);
@@ -226,7 +234,8 @@ TEST_F(CampaignWizardTest, ACadenceOfZeroOrOverTheCapsIsSaidAtTheCadencePage) {
     EXPECT_EQ(errors->message(QStringLiteral("cadence[1]")),
               QStringLiteral("Asks for 9 posts a week on LinkedIn (36 in the period), but its "
                              "daily cap and posting times leave room for 28 (1 a day)."));
-    auto* line = m_wizard.findChild<QLabel*>(QStringLiteral("error-cadence-%1").arg(m_ids.linkedIn));
+    auto* line =
+        m_wizard.findChild<QLabel*>(QStringLiteral("error-cadence-%1").arg(m_ids.linkedIn));
     ASSERT_NE(line, nullptr);
     EXPECT_TRUE(line->isVisible());
 
@@ -249,6 +258,112 @@ TEST_F(CampaignWizardTest, AnEndBeforeTheStartIsSaidNextToTheLastDay) {
               QStringLiteral("The last day must not be before the start date (2026-11-30)."));
     EXPECT_EQ(m_store->count<core::Campaign>(), 0);
     EXPECT_EQ(m_store->count<core::Post>(), 0);
+}
+
+}  // namespace
+}  // namespace rapport::ui
+
+namespace rapport::ui {
+namespace {
+
+class CampaignEditTest : public ::testing::Test {
+protected:
+    std::unique_ptr<core::Store> m_store = core::Store::openInMemory();
+    test::Planning m_ids = test::seedPlanning(*m_store);
+    core::FixedClock m_clock{test::planningNow()};
+    QUndoStack m_stack;
+    UndoContext m_undo{*m_store, &m_stack};
+
+    // A campaign made by the wizard's command, with its idea posts, and one post the user has
+    // already scheduled.
+    core::Id makeCampaign() {
+        core::Campaign c;
+        c.name = "Winter letters";
+        c.nicheIds = {m_ids.seo};
+        c.startDate = *core::parseDate("2026-11-30");
+        c.endDate = *core::parseDate("2026-12-13");
+        c.cadence = {{m_ids.x, 3}, {m_ids.linkedIn, 2}};
+        core::PlanRequest request;
+        request.from = *c.startDate;
+        request.to = *c.endDate;
+        request.timeZone = m_store->timeZone();
+        request.channels = m_store->list<core::Channel>();
+        request.cadence = c.cadence;
+        request.nicheIds = c.nicheIds;
+        request.nicheNames = {"SEO readers"};
+        auto command = std::make_unique<CreateCampaign>(
+            m_undo, c, std::vector<std::pair<core::Niche, core::Niche>>{},
+            core::generatePlan(request));
+        auto* made = command.get();
+        m_undo.perform(std::move(command));
+        const core::Id id = made->campaignId();
+        core::Post kept = m_store->get<core::Post>(made->postIds().front());
+        kept.status = core::PostStatus::Scheduled;
+        m_store->update(kept);
+        m_keptPost = kept.id;
+        return id;
+    }
+
+    std::size_t postsOf(core::Id campaign) const {
+        std::size_t n = 0;
+        for (const auto& post : m_store->list<core::Post>()) {
+            n += post.campaignId == campaign ? 1 : 0;
+        }
+        return n;
+    }
+
+    core::Id m_keptPost = 0;
+};
+
+TEST_F(CampaignEditTest, EditingTheCadenceRefusesZeroAndSavesAsOneStep) {
+    const core::Id id = makeCampaign();
+    const std::size_t planned = postsOf(id);
+    CampaignDialog dialog(m_undo, m_store->get<core::Campaign>(id));
+    dialog.show();
+    dialog.cadenceEditor()->spinFor(m_ids.linkedIn)->setValue(0);
+    dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->click();
+    EXPECT_TRUE(dialog.isVisible());
+    EXPECT_EQ(dialog.errors()->message(QStringLiteral("cadence[1]")),
+              QStringLiteral("Post at least once a week on LinkedIn, or untick it."));
+
+    dialog.cadenceEditor()->spinFor(m_ids.linkedIn)->setValue(4);
+    dialog.findChild<QLineEdit*>(QStringLiteral("name"))->setText(QStringLiteral("Winter"));
+    dialog.mixEditor()->setPreset(core::MixPreset::FiveThreeTwo);
+    const int before = m_stack.count();
+    dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->click();
+    ASSERT_FALSE(dialog.isVisible());
+    const core::Campaign saved = m_store->get<core::Campaign>(id);
+    EXPECT_EQ(saved.name, "Winter");
+    EXPECT_EQ(saved.cadence,
+              (std::vector<core::ChannelCadence>{{m_ids.x, 3}, {m_ids.linkedIn, 4}}));
+    EXPECT_EQ(saved.mix.preset, core::MixPreset::FiveThreeTwo);
+    // The plan stays as it was: the user's work on it comes first.
+    EXPECT_EQ(postsOf(id), planned);
+    ASSERT_EQ(m_stack.count(), before + 1);
+    m_stack.undo();
+    EXPECT_EQ(m_store->get<core::Campaign>(id).name, "Winter letters");
+    EXPECT_EQ(m_store->get<core::Campaign>(id).mix.preset, core::MixPreset::EightyTwenty);
+}
+
+TEST_F(CampaignEditTest, DeletingWithItsIdeasKeepsWorkedOnPostsAndUndoesAsOneStep) {
+    const core::Id id = makeCampaign();
+    const std::size_t planned = postsOf(id);
+    const auto totalBefore = m_store->count<core::Post>();
+    CampaignsTab tab(m_undo, m_clock);
+    tab.deleteCampaign(id, true);
+    EXPECT_FALSE(m_store->find<core::Campaign>(id));
+    // The scheduled post stays, no longer in a campaign; the ideas went.
+    EXPECT_EQ(m_store->count<core::Post>(), 1);
+    EXPECT_FALSE(m_store->get<core::Post>(m_keptPost).campaignId.has_value());
+
+    m_stack.undo();
+    ASSERT_TRUE(m_store->find<core::Campaign>(id));
+    EXPECT_EQ(m_store->count<core::Post>(), totalBefore);
+    EXPECT_EQ(postsOf(id), planned);
+    EXPECT_EQ(m_store->get<core::Post>(m_keptPost).campaignId, id);
+    m_stack.redo();
+    EXPECT_FALSE(m_store->find<core::Campaign>(id));
+    EXPECT_EQ(m_store->count<core::Post>(), 1);
 }
 
 }  // namespace

@@ -143,7 +143,8 @@ TEST_F(GoalDialogTest, RefusesAnEmptyTitleAndThenSavesOnceFixed) {
 TEST_F(GoalDialogTest, SavesEveryFieldAsOneUndoStep) {
     auto dialog = openNew();
     fillValid(dialog.get());
-    selectData(field<QComboBox>(dialog.get(), "status"), static_cast<int>(core::GoalStatus::Active));
+    selectData(field<QComboBox>(dialog.get(), "status"),
+               static_cast<int>(core::GoalStatus::Active));
     clickSave(dialog.get());
     ASSERT_FALSE(dialog->isVisible());
     const core::Id id = dialog->savedId();
@@ -206,7 +207,8 @@ TEST_F(GoalsTabTest, AnAudienceGoalShowsTheVanityNoteAndConvertsInOneClick) {
 
     m_tab.conversionButton()->click();
     const core::Goal after = m_store->get<core::Goal>(m_ids.audienceGoal);
-    EXPECT_EQ(after.metric, core::GoalProgress::suggestedReplacement(core::MetricKind::AudienceSize));
+    EXPECT_EQ(after.metric,
+              core::GoalProgress::suggestedReplacement(core::MetricKind::AudienceSize));
     EXPECT_EQ(after.title, "Newsletter readers I actually know");
     EXPECT_EQ(after.baseline, 6);
     EXPECT_EQ(after.target, 20);

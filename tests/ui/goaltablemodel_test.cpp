@@ -13,8 +13,8 @@
 #include "core/timeutil.h"
 #include "planningsupport.h"
 #include "testsupport.h"
-#include "ui/goaltablemodel.h"
 #include "ui/displaytext.h"
+#include "ui/goaltablemodel.h"
 #include "ui/plantext.h"
 
 namespace rapport::ui {
@@ -69,7 +69,8 @@ TEST_F(GoalTableModelTest, ShowsEachGoalWithItsNumbersAndPace) {
     EXPECT_EQ(cell(m_ids.relationshipsGoal, Col::Progress), QStringLiteral("10%"));
     EXPECT_EQ(cell(m_ids.relationshipsGoal, Col::PaceColumn), QStringLiteral("Behind"));
     EXPECT_EQ(cell(m_ids.relationshipsGoal, Col::Forecast), QStringLiteral("15 by 1 Mar 2027"));
-    const QModelIndex progress = m_model.index(m_model.rowOf(m_ids.relationshipsGoal), Col::Progress);
+    const QModelIndex progress =
+        m_model.index(m_model.rowOf(m_ids.relationshipsGoal), Col::Progress);
     EXPECT_NEAR(progress.data(GoalTableModel::ProgressRole).toDouble(), 2.0 / 21.0, 1e-9);
     EXPECT_EQ(progress.data(GoalTableModel::PaceRole).toInt(), static_cast<int>(Pace::Behind));
 

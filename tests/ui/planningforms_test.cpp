@@ -75,7 +75,8 @@ TEST_F(PlanningFormsTest, ANewChannelTakesTheDefaultsOfItsKind) {
         EXPECT_EQ(field<QLineEdit>(&dialog, "name")->text(), QString::fromLatin1(k.name));
         EXPECT_EQ(field<QSpinBox>(&dialog, "charLimit")->value(), k.limit) << k.name;
         EXPECT_EQ(field<QSpinBox>(&dialog, "dailyCap")->value(), k.cap) << k.name;
-        EXPECT_EQ(field<QLineEdit>(&dialog, "preferredTimes")->text(), QString::fromLatin1(k.times));
+        EXPECT_EQ(field<QLineEdit>(&dialog, "preferredTimes")->text(),
+                  QString::fromLatin1(k.times));
         const core::Channel shown = dialog.values();
         EXPECT_EQ(shown.charLimit, defaults.charLimit) << k.name;
         EXPECT_EQ(shown.dailyCap, defaults.dailyCap) << k.name;
@@ -97,7 +98,8 @@ TEST_F(PlanningFormsTest, ChangingTheKindLeavesWhatTheUserTypedAlone) {
     // The untouched ones follow the kind.
     EXPECT_EQ(field<QSpinBox>(&dialog, "charLimit")->value(), 2200);
     EXPECT_EQ(field<QLineEdit>(&dialog, "preferredTimes")->text(), QStringLiteral("11:00, 19:00"));
-    EXPECT_TRUE(field<QLabel>(&dialog, "defaultsNote")->text().contains(QStringLiteral("Instagram")));
+    EXPECT_TRUE(
+        field<QLabel>(&dialog, "defaultsNote")->text().contains(QStringLiteral("Instagram")));
 
     // An existing channel keeps its values when its kind changes.
     ChannelDialog edit(m_undo, m_store->get<core::Channel>(m_ids.linkedIn));
@@ -121,8 +123,9 @@ TEST_F(PlanningFormsTest, AChannelWithABadTimeOrATakenNameIsNotSaved) {
     field<QLineEdit>(&dialog, "name")->setText(QStringLiteral("Blog"));
     clickSave(&dialog);
     EXPECT_TRUE(dialog.isVisible());
-    EXPECT_TRUE(dialog.errors()->message(QStringLiteral("name")).startsWith(
-        QStringLiteral("The name \"Blog\" is already used by channel")))
+    EXPECT_TRUE(dialog.errors()
+                    ->message(QStringLiteral("name"))
+                    .startsWith(QStringLiteral("The name \"Blog\" is already used by channel")))
         << dialog.errors()->message(QStringLiteral("name")).toStdString();
     EXPECT_TRUE(dialog.errors()->message(QStringLiteral("preferredTimes")).isEmpty());
     EXPECT_EQ(m_store->count<core::Channel>(), 3);
@@ -132,8 +135,8 @@ TEST_F(PlanningFormsTest, AChannelWithABadTimeOrATakenNameIsNotSaved) {
     ASSERT_FALSE(dialog.isVisible());
     const core::Channel saved = m_store->get<core::Channel>(dialog.savedId());
     EXPECT_EQ(saved.kind, core::ChannelKind::Podcast);
-    EXPECT_EQ(saved.preferredTimes, (std::vector<core::TimeOfDay>{core::TimeOfDay{300},
-                                                                  core::TimeOfDay{1020}}));
+    EXPECT_EQ(saved.preferredTimes,
+              (std::vector<core::TimeOfDay>{core::TimeOfDay{300}, core::TimeOfDay{1020}}));
     m_stack.undo();
     EXPECT_EQ(m_store->count<core::Channel>(), 3);
 }

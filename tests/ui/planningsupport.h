@@ -17,11 +17,11 @@ core::Instant planningNow();
 
 /// What seedPlanning() made.
 struct Planning {
-    core::Id x = 0;         ///< channel X: cap 3, three posting times
-    core::Id linkedIn = 0;  ///< channel LinkedIn: cap 1, one posting time
-    core::Id blog = 0;      ///< channel Blog: cap 1, one posting time
-    core::Id seo = 0;       ///< niche "SEO readers", gathering on X and LinkedIn
-    core::Id agencies = 0;  ///< niche "Content agencies", with an empty draw
+    core::Id x = 0;                  ///< channel X: cap 3, three posting times
+    core::Id linkedIn = 0;           ///< channel LinkedIn: cap 1, one posting time
+    core::Id blog = 0;               ///< channel Blog: cap 1, one posting time
+    core::Id seo = 0;                ///< niche "SEO readers", gathering on X and LinkedIn
+    core::Id agencies = 0;           ///< niche "Content agencies", with an empty draw
     core::Id relationshipsGoal = 0;  ///< 4 -> 25 relationships in SEO readers
     core::Id audienceGoal = 0;       ///< audience_size, 3200 -> 5000, 3410 now
 };

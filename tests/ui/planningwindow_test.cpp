@@ -139,8 +139,8 @@ TEST_F(PlanningWindowTest, OpeningAnotherWorkspaceForgetsTheUndoHistory) {
 }
 
 TEST_F(PlanningWindowTest, ARestoreForgetsTheUndoHistory) {
-    auto window = std::make_unique<MainWindow>(core::Store::open(m_folder.file("blank.rapport")),
-                                               m_clock);
+    auto window =
+        std::make_unique<MainWindow>(core::Store::open(m_folder.file("blank.rapport")), m_clock);
     window->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
     core::Channel c = core::Channel::withDefaults(core::ChannelKind::Blog);

@@ -32,7 +32,8 @@ protected:
 
 TEST_F(RecordListModelsTest, NichesInsertChangeAndRemoveSingleRows) {
     NicheListModel model(*m_store);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -70,7 +71,8 @@ TEST_F(RecordListModelsTest, NichesInsertChangeAndRemoveSingleRows) {
 
 TEST_F(RecordListModelsTest, ChannelsSayTheirLimitsTimesAndPosts) {
     ChannelListModel model(*m_store);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     EXPECT_EQ(model.rowCount(), 3);
     EXPECT_EQ(secondary(model, m_ids.x),
@@ -95,7 +97,8 @@ TEST_F(RecordListModelsTest, CampaignsFollowTheirNichesAndPosts) {
     const core::Id id = m_store->add(c);
 
     CampaignListModel model(*m_store);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     ASSERT_EQ(model.rowCount(), 1);
     EXPECT_EQ(secondary(model, id),

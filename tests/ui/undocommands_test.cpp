@@ -60,9 +60,9 @@ TEST_F(UndoCommandsTest, UndoOfACreateDeletesItAndRedoBringsItBackUnderItsId) {
 TEST_F(UndoCommandsTest, ARefusedEditThrowsAndLeavesNoStep) {
     core::Goal bad = goal("Same");
     bad.target = bad.baseline;
-    EXPECT_THROW(m_undo.perform(std::make_unique<AddRecord<core::Goal>>(m_undo, bad,
-                                                                        QStringLiteral("Add"))),
-                 core::ValidationError);
+    EXPECT_THROW(
+        m_undo.perform(std::make_unique<AddRecord<core::Goal>>(m_undo, bad, QStringLiteral("Add"))),
+        core::ValidationError);
     EXPECT_EQ(m_stack.count(), 0);
     EXPECT_EQ(m_store->count<core::Goal>(), 2);
 }
@@ -104,8 +104,8 @@ TEST_F(UndoCommandsTest, UndoOfAnEditRestoresTheOldRecord) {
     after.title = "30 relationships";
     after.target = 30;
     after.nicheId.reset();
-    m_undo.perform(std::make_unique<UpdateRecord<core::Goal>>(m_undo, before, after,
-                                                              QStringLiteral("Edit")));
+    m_undo.perform(
+        std::make_unique<UpdateRecord<core::Goal>>(m_undo, before, after, QStringLiteral("Edit")));
     EXPECT_EQ(m_store->get<core::Goal>(before.id).target, 30);
     m_stack.undo();
     const core::Goal back = m_store->get<core::Goal>(before.id);
@@ -201,7 +201,8 @@ TEST_F(UndoCommandsTest, AnUndoTheStoreRefusesIsReportedAndLeavesTheStack) {
     QSignalSpy failed(&m_undo, &UndoContext::failed);
     m_stack.undo();
     ASSERT_EQ(failed.size(), 1);
-    EXPECT_TRUE(failed.at(0).at(0).toString().startsWith(QStringLiteral("Could not undo “Add podcast”")))
+    EXPECT_TRUE(
+        failed.at(0).at(0).toString().startsWith(QStringLiteral("Could not undo “Add podcast”")))
         << failed.at(0).at(0).toString().toStdString();
     EXPECT_EQ(m_stack.count(), 0);
     EXPECT_EQ(m_store->count<core::Channel>(), 4);

@@ -1,0 +1,197 @@
+// Not a test: draws the planning page, its dialogs and the campaign wizard offscreen over the
+// demo workspace and saves each as a PNG, so people can look at them without a display.
+//   rapport_ui_screenshots OUTPUT_DIR
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <iostream>
+
+#include "core/clock.h"
+#include "core/store.h"
+#include "core/timeutil.h"
+#include "ui/cadenceeditor.h"
+#include "ui/campaigndialog.h"
+#include "ui/campaignstab.h"
+#include "ui/campaignwizard.h"
+#include "ui/channeldialog.h"
+#include "ui/channelstab.h"
+#include "ui/checklist.h"
+#include "ui/demoworkspace.h"
+#include "ui/goaldialog.h"
+#include "ui/goalspage.h"
+#include "ui/goalstab.h"
+#include "ui/mainwindow.h"
+#include "ui/mixpolicyeditor.h"
+#include "ui/nichedialog.h"
+#include "ui/nichestab.h"
+
+using namespace rapport;
+
+namespace {
+
+QString g_out;
+
+void settle() {
+    for (int i = 0; i < 5; ++i) {
+        QApplication::processEvents();
+    }
+}
+
+void save(QWidget* widget, const QString& name) {
+    settle();
+    const QString path = QDir(g_out).filePath(name + QStringLiteral(".png"));
+    widget->grab().save(path);
+    std::cout << path.toStdString() << "\n";
+}
+
+void clickSave(QDialog* dialog) {
+    dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->click();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QTemporaryDir home;
+    qputenv("HOME", home.path().toLocal8Bit());
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Rapport"));
+    QApplication::setApplicationName(QStringLiteral("Rapport Screenshots"));
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    g_out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+    QDir().mkpath(g_out);
+
+    auto store = core::Store::open(QDir(home.path()).filePath("demo.rapport").toStdString());
+    ui::seedDemoWorkspace(*store, ui::kDemoAnchor);
+    const core::FixedClock clock(*core::parseInstant("2026-11-25T15:00:00Z"));
+    ui::MainWindow window(std::move(store), clock);
+    window.resize(1180, 760);
+    window.setCurrentPage(ui::MainWindow::GoalsAndNiches);
+    window.show();
+    auto* page = qobject_cast<ui::GoalsPage*>(window.page(ui::MainWindow::GoalsAndNiches));
+    core::Store& s = window.store();
+    ui::UndoContext& undo = window.undoContext();
+
+    page->tabs()->setCurrentIndex(ui::GoalsPage::GoalsTabIndex);
+    save(&window, QStringLiteral("01-goals"));
+    for (const auto& goal : s.list<core::Goal>()) {
+        if (goal.metric == core::MetricKind::AudienceSize) {
+            page->goals()->select(goal.id);
+        }
+    }
+    save(&window, QStringLiteral("02-goals-vanity"));
+    page->tabs()->setCurrentIndex(ui::GoalsPage::NichesTabIndex);
+    save(&window, QStringLiteral("03-niches"));
+    page->niches()->select(s.list<core::Niche>().back().id);
+    save(&window, QStringLiteral("04-niches-incomplete"));
+    page->tabs()->setCurrentIndex(ui::GoalsPage::ChannelsTabIndex);
+    save(&window, QStringLiteral("05-channels"));
+    page->tabs()->setCurrentIndex(ui::GoalsPage::CampaignsTabIndex);
+    save(&window, QStringLiteral("06-campaigns"));
+
+    {
+        ui::GoalDialog dialog(undo, clock, std::nullopt, &window);
+        dialog.show();
+        save(&dialog, QStringLiteral("10-goal-new"));
+        dialog.findChild<QDateEdit*>(QStringLiteral("deadline"))->setDate(QDate(2026, 11, 1));
+        dialog.findChild<QDoubleSpinBox*>(QStringLiteral("target"))
+            ->setValue(dialog.findChild<QDoubleSpinBox*>(QStringLiteral("baseline"))->value());
+        clickSave(&dialog);
+        save(&dialog, QStringLiteral("11-goal-errors"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("title"))->setText(QStringLiteral("x"));
+        clickSave(&dialog);
+        save(&dialog, QStringLiteral("12-goal-errors-2"));
+    }
+    for (const auto& goal : s.list<core::Goal>()) {
+        if (goal.metric == core::MetricKind::AudienceSize) {
+            ui::GoalDialog dialog(undo, clock, goal, &window);
+            dialog.show();
+            save(&dialog, QStringLiteral("13-goal-edit-vanity"));
+        }
+    }
+    {
+        ui::NicheDialog dialog(undo, std::nullopt, &window);
+        dialog.show();
+        save(&dialog, QStringLiteral("20-niche-new"));
+        ui::NicheDialog edit(undo, s.list<core::Niche>().back(), &window);
+        edit.show();
+        save(&edit, QStringLiteral("21-niche-edit"));
+    }
+    {
+        ui::ChannelDialog dialog(undo, std::nullopt, &window);
+        dialog.show();
+        save(&dialog, QStringLiteral("30-channel-new"));
+        auto* kind = dialog.findChild<QComboBox*>(QStringLiteral("kind"));
+        kind->setCurrentIndex(kind->findData(static_cast<int>(core::ChannelKind::Newsletter)));
+        dialog.findChild<QLineEdit*>(QStringLiteral("preferredTimes"))->setText("6.30");
+        clickSave(&dialog);
+        save(&dialog, QStringLiteral("31-channel-error"));
+    }
+    page->tabs()->setCurrentIndex(ui::GoalsPage::ChannelsTabIndex);
+    page->channels()->deleteChannel(s.list<core::Channel>().front().id);
+    settle();
+    for (auto* box : window.findChildren<QMessageBox*>(QStringLiteral("deleteRefused"))) {
+        save(box, QStringLiteral("32-channel-delete-refused"));
+        box->close();
+    }
+    {
+        ui::CampaignDialog dialog(undo, s.list<core::Campaign>().front(), &window);
+        dialog.show();
+        save(&dialog, QStringLiteral("40-campaign-edit"));
+        auto* tabs = dialog.findChild<QTabWidget*>();
+        tabs->setCurrentIndex(1);
+        save(&dialog, QStringLiteral("41-campaign-edit-cadence"));
+        tabs->setCurrentIndex(2);
+        save(&dialog, QStringLiteral("42-campaign-edit-mix"));
+    }
+    {
+        ui::CampaignWizard wizard(undo, clock, &window);
+        wizard.show();
+        save(&wizard, QStringLiteral("50-wizard-goals"));
+        wizard.next();
+        save(&wizard, QStringLiteral("51-wizard-goals-error"));
+        wizard.nameEdit()->setText(QStringLiteral("Spring workshop"));
+        wizard.next();
+        save(&wizard, QStringLiteral("52-wizard-niche"));
+        wizard.next();
+        save(&wizard, QStringLiteral("53-wizard-value"));
+        wizard.next();
+        save(&wizard, QStringLiteral("54-wizard-channels"));
+        wizard.next();
+        save(&wizard, QStringLiteral("55-wizard-cadence"));
+        const auto channels = s.list<core::Channel>();
+        if (auto* spin = wizard.cadenceEditor()->spinFor(channels[1].id)) {
+            spin->setValue(20);
+        }
+        wizard.next();
+        save(&wizard, QStringLiteral("56-wizard-cadence-error"));
+        if (auto* spin = wizard.cadenceEditor()->spinFor(channels[1].id)) {
+            spin->setValue(3);
+        }
+        wizard.next();
+        save(&wizard, QStringLiteral("57-wizard-mix"));
+        wizard.next();
+        save(&wizard, QStringLiteral("58-wizard-preview"));
+        wizard.button(QWizard::FinishButton)->click();
+        settle();
+    }
+    page->tabs()->setCurrentIndex(ui::GoalsPage::CampaignsTabIndex);
+    save(&window, QStringLiteral("59-campaigns-after-wizard"));
+    return 0;
+}
