@@ -106,8 +106,7 @@ const Command* findCommand(std::string_view name) {
 
 }  // namespace
 
-std::optional<Invocation> parseArguments(const std::vector<std::string>& argv,
-                                         std::string& error) {
+std::optional<Invocation> parseArguments(const std::vector<std::string>& argv, std::string& error) {
     Invocation inv;
     for (std::size_t i = 1; i < argv.size(); ++i) {
         const std::string& a = argv[i];

@@ -50,10 +50,9 @@ void printEnrollment(Store& store, NurtureEngine& engine, const Enrollment& e) {
     const auto sequence = store.get<Sequence>(e.sequenceId);
     std::cout << "Enrollment " << e.id << ": " << contact.displayName << " in \"" << sequence.name
               << "\" is " << toString(e.state);
-    const auto step = std::find_if(sequence.steps.begin(), sequence.steps.end(),
-                                   [&](const SequenceStep& s) {
-                                       return e.currentStepId && s.id == *e.currentStepId;
-                                   });
+    const auto step = std::find_if(
+        sequence.steps.begin(), sequence.steps.end(),
+        [&](const SequenceStep& s) { return e.currentStepId && s.id == *e.currentStepId; });
     if (e.nextDue && step != sequence.steps.end()) {
         std::cout << "; next: \"" << step->action << "\" due " << formatDate(*e.nextDue);
     } else if (e.state == EnrollmentState::Waiting) {

@@ -24,22 +24,22 @@ int goalsCommand(const Invocation& inv) {
         auto out = nlohmann::json::array();
         for (const auto& g : goals) {
             const auto r = progress.report(g);
-            out.push_back({{"id", g.id},
-                           {"title", g.title},
-                           {"metric", toString(g.metric)},
-                           {"status", toString(g.status)},
-                           {"niche", g.nicheId ? nlohmann::json(*g.nicheId) : nlohmann::json()},
-                           {"startDate", formatDate(g.startDate)},
-                           {"deadline", formatDate(g.deadline)},
-                           {"baseline", g.baseline},
-                           {"target", g.target},
-                           {"current", r.current},
-                           {"progress", r.progress},
-                           {"elapsed", r.elapsed},
-                           {"onTrack", r.onTrack},
-                           {"forecast", r.forecast ? nlohmann::json(*r.forecast)
-                                                   : nlohmann::json()},
-                           {"vanity", r.vanity}});
+            out.push_back(
+                {{"id", g.id},
+                 {"title", g.title},
+                 {"metric", toString(g.metric)},
+                 {"status", toString(g.status)},
+                 {"niche", g.nicheId ? nlohmann::json(*g.nicheId) : nlohmann::json()},
+                 {"startDate", formatDate(g.startDate)},
+                 {"deadline", formatDate(g.deadline)},
+                 {"baseline", g.baseline},
+                 {"target", g.target},
+                 {"current", r.current},
+                 {"progress", r.progress},
+                 {"elapsed", r.elapsed},
+                 {"onTrack", r.onTrack},
+                 {"forecast", r.forecast ? nlohmann::json(*r.forecast) : nlohmann::json()},
+                 {"vanity", r.vanity}});
         }
         std::cout << out.dump(2) << "\n";
         return kDone;
@@ -53,9 +53,10 @@ int goalsCommand(const Invocation& inv) {
         std::cout << g.id << ". " << g.title << " [" << toString(g.metric) << "]\n"
                   << "   " << number(r.current) << " of " << number(g.target) << " (from "
                   << number(g.baseline) << "), " << static_cast<int>(r.progress * 100 + 0.5)
-                  << "% done, " << static_cast<int>(r.elapsed * 100 + 0.5)
-                  << "% of the time gone: "
-                  << (!r.started ? "not started" : r.onTrack ? "on track" : "behind");
+                  << "% done, " << static_cast<int>(r.elapsed * 100 + 0.5) << "% of the time gone: "
+                  << (!r.started  ? "not started"
+                      : r.onTrack ? "on track"
+                                  : "behind");
         if (r.forecast && !r.ended) {
             std::cout << "; at this pace " << number(*r.forecast) << " by "
                       << formatDate(g.deadline);

@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include <date/tz.h>
 #include "app/clisupport.h"
 #include "app/commands.h"
-#include <date/tz.h>
 
 #include "core/errors.h"
 #include "core/timeutil.h"

@@ -24,8 +24,8 @@ enum class MixRule { EarnFirst, Ratio };
 struct MixViolation {
     std::size_t index = 0;  ///< into the items given
     MixRule rule = MixRule::EarnFirst;
-    int have = 0;  ///< EarnFirst: value posts before it; Ratio: promotions in its window
-    int limit = 0; ///< EarnFirst: value posts needed; Ratio: promotions allowed
+    int have = 0;   ///< EarnFirst: value posts before it; Ratio: promotions in its window
+    int limit = 0;  ///< EarnFirst: value posts needed; Ratio: promotions allowed
     int window = 0;
 };
 

@@ -25,17 +25,39 @@ Channel Channel::withDefaults(ChannelKind kind) {
     const auto at = [](int h, int m) { return h * 60 + m; };
     Defaults d;
     switch (kind) {
-        case ChannelKind::X: d = {3, {at(8, 30), at(12, 15), at(17, 0)}}; break;
-        case ChannelKind::LinkedIn: d = {1, {at(8, 0)}}; break;
-        case ChannelKind::Facebook: d = {2, {at(9, 0), at(13, 0)}}; break;
-        case ChannelKind::Instagram: d = {2, {at(11, 0), at(19, 0)}}; break;
-        case ChannelKind::YouTube: d = {1, {at(15, 0)}}; break;
-        case ChannelKind::TikTok: d = {3, {at(12, 0), at(19, 0), at(21, 0)}}; break;
-        case ChannelKind::Blog: d = {1, {at(7, 0)}}; break;
-        case ChannelKind::Newsletter: d = {1, {at(6, 30)}}; break;
-        case ChannelKind::Podcast: d = {1, {at(5, 0)}}; break;
-        case ChannelKind::Forum: d = {2, {at(10, 0), at(16, 0)}}; break;
-        case ChannelKind::Other: d = {std::nullopt, {at(9, 0)}}; break;
+        case ChannelKind::X:
+            d = {3, {at(8, 30), at(12, 15), at(17, 0)}};
+            break;
+        case ChannelKind::LinkedIn:
+            d = {1, {at(8, 0)}};
+            break;
+        case ChannelKind::Facebook:
+            d = {2, {at(9, 0), at(13, 0)}};
+            break;
+        case ChannelKind::Instagram:
+            d = {2, {at(11, 0), at(19, 0)}};
+            break;
+        case ChannelKind::YouTube:
+            d = {1, {at(15, 0)}};
+            break;
+        case ChannelKind::TikTok:
+            d = {3, {at(12, 0), at(19, 0), at(21, 0)}};
+            break;
+        case ChannelKind::Blog:
+            d = {1, {at(7, 0)}};
+            break;
+        case ChannelKind::Newsletter:
+            d = {1, {at(6, 30)}};
+            break;
+        case ChannelKind::Podcast:
+            d = {1, {at(5, 0)}};
+            break;
+        case ChannelKind::Forum:
+            d = {2, {at(10, 0), at(16, 0)}};
+            break;
+        case ChannelKind::Other:
+            d = {std::nullopt, {at(9, 0)}};
+            break;
     }
     Channel c;
     c.kind = kind;

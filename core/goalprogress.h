@@ -15,11 +15,11 @@ class Store;
 /// Where a goal stands on a given day.
 struct GoalReport {
     double current = 0;
-    double progress = 0;  ///< (current - baseline) / (target - baseline), clamped to 0..1
-    double elapsed = 0;   ///< the part of the period behind us, 0..1
-    bool onTrack = false; ///< progress >= elapsed
-    bool started = false; ///< today is on or after the start date
-    bool ended = false;   ///< today is after the deadline
+    double progress = 0;   ///< (current - baseline) / (target - baseline), clamped to 0..1
+    double elapsed = 0;    ///< the part of the period behind us, 0..1
+    bool onTrack = false;  ///< progress >= elapsed
+    bool started = false;  ///< today is on or after the start date
+    bool ended = false;    ///< today is after the deadline
     /// The value expected at the deadline at the pace so far; none before the period starts.
     std::optional<double> forecast;
     /// True for metrics that count an audience instead of relationships (audience_size).

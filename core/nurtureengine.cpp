@@ -11,7 +11,6 @@ namespace rapport::core {
 
 namespace {
 
-
 const SequenceStep* stepById(const Sequence& s, std::optional<Id> id) {
     if (!id) {
         return nullptr;
@@ -73,12 +72,18 @@ double Funnel::rate(int stage) const {
 
 int Funnel::at(int stage) const {
     switch (stage) {
-        case 0: return enrolled;
-        case 1: return phase1Done;
-        case 2: return qualified;
-        case 3: return offered;
-        case 4: return converted;
-        default: return 0;
+        case 0:
+            return enrolled;
+        case 1:
+            return phase1Done;
+        case 2:
+            return qualified;
+        case 3:
+            return offered;
+        case 4:
+            return converted;
+        default:
+            return 0;
     }
 }
 
@@ -148,8 +153,8 @@ Enrollment NurtureEngine::markDone(Id enrollmentId, std::optional<Date> on) {
     auto& e = c.enrollment;
     const SequenceStep* step = stepById(c.sequence, e.currentStepId);
     if (!e.isOpen() || !step) {
-        refuse(enrollmentId, "state", "is " + std::string{toString(e.state)} +
-                                          "; there is no step to mark done");
+        refuse(enrollmentId, "state",
+               "is " + std::string{toString(e.state)} + "; there is no step to mark done");
     }
     if (e.state == EnrollmentState::Waiting) {
         refuse(enrollmentId, "state",
@@ -179,8 +184,8 @@ Enrollment NurtureEngine::skip(Id enrollmentId, std::optional<Date> on) {
     auto& e = c.enrollment;
     const SequenceStep* step = stepById(c.sequence, e.currentStepId);
     if (!e.isOpen() || !step || e.state == EnrollmentState::Waiting) {
-        refuse(enrollmentId, "state", "is " + std::string{toString(e.state)} +
-                                          "; there is no step to skip");
+        refuse(enrollmentId, "state",
+               "is " + std::string{toString(e.state)} + "; there is no step to skip");
     }
     const Date day = on.value_or(today());
     e.stepsDone.push_back({step->id, day, true});
@@ -209,8 +214,8 @@ Enrollment NurtureEngine::overrideGate(Id enrollmentId, const std::string& reaso
     auto c = load(enrollmentId);
     auto& e = c.enrollment;
     if (!e.isOpen()) {
-        refuse(enrollmentId, "state", "is " + std::string{toString(e.state)} +
-                                          "; its gate no longer matters");
+        refuse(enrollmentId, "state",
+               "is " + std::string{toString(e.state)} + "; its gate no longer matters");
     }
     if (reason.find_first_not_of(" \t\n") == std::string::npos) {
         refuse(enrollmentId, "gateOverrideReason",
@@ -269,8 +274,7 @@ Qualification NurtureEngine::qualification(const Enrollment& e) {
         "SELECT count(*) FROM interactions WHERE contact_id = ?1 AND direction = 'inbound' "
         "AND at >= ?2");
     st.bind(1, e.contactId)
-        .bind(2, static_cast<std::int64_t>(toInstant(e.enrolledOn, TimeOfDay{0},
-                                                     m_store.timeZone())
+        .bind(2, static_cast<std::int64_t>(toInstant(e.enrolledOn, TimeOfDay{0}, m_store.timeZone())
                                                .time_since_epoch()
                                                .count()));
     q.inbound = st.step() ? st.int32(0) : 0;
@@ -297,8 +301,7 @@ bool NurtureEngine::applyLog(Enrollment& e, const Sequence& s) {
         "SELECT 1 FROM interactions WHERE contact_id = ?1 AND kind = 'purchase' AND at >= ?2 "
         "LIMIT 1");
     purchase.bind(1, e.contactId)
-        .bind(2, static_cast<std::int64_t>(toInstant(e.enrolledOn, TimeOfDay{0},
-                                                     m_store.timeZone())
+        .bind(2, static_cast<std::int64_t>(toInstant(e.enrolledOn, TimeOfDay{0}, m_store.timeZone())
                                                .time_since_epoch()
                                                .count()));
     if (purchase.step()) {
@@ -372,10 +375,10 @@ int NurtureEngine::syncAll() {
 namespace {
 
 // One query serves both dueSteps() and stepsOf(): open enrollments with a due step.
-#define DUE_STEP_QUERY                                                                         \
-    "SELECT e.id, e.contact_id, e.sequence_id, s.id, e.next_due, s.action, s.kind, q.name "    \
-    "FROM enrollments e JOIN sequence_steps s ON s.id = e.current_step_id "                    \
-    "JOIN sequences q ON q.id = e.sequence_id "                                                \
+#define DUE_STEP_QUERY                                                                      \
+    "SELECT e.id, e.contact_id, e.sequence_id, s.id, e.next_due, s.action, s.kind, q.name " \
+    "FROM enrollments e JOIN sequence_steps s ON s.id = e.current_step_id "                 \
+    "JOIN sequences q ON q.id = e.sequence_id "                                             \
     "WHERE e.state IN ('active', 'qualified') AND e.next_due IS NOT NULL "
 
 DueStep readDueStep(const sql::Statement& st) {
@@ -430,17 +433,16 @@ Funnel NurtureEngine::funnel(Id sequenceId) {
         const auto e = m_store.get<Enrollment>(id);
         ++f.enrolled;
         const bool phase1 = last1 && wasDone(e, last1->id);
-        const bool offered = first2 && std::any_of(e.stepsDone.begin(), e.stepsDone.end(),
-                                                   [&](const StepDone& d) {
-                                                       return d.stepId == first2->id && !d.skipped;
-                                                   });
-        const bool inPhase2 = e.state == EnrollmentState::Qualified ||
-                              e.state == EnrollmentState::Completed ||
-                              std::any_of(e.stepsDone.begin(), e.stepsDone.end(),
-                                          [&](const StepDone& d) {
-                                              const auto* step = stepById(s, d.stepId);
-                                              return step && step->phase == 2;
-                                          });
+        const bool offered =
+            first2 && std::any_of(e.stepsDone.begin(), e.stepsDone.end(), [&](const StepDone& d) {
+                return d.stepId == first2->id && !d.skipped;
+            });
+        const bool inPhase2 =
+            e.state == EnrollmentState::Qualified || e.state == EnrollmentState::Completed ||
+            std::any_of(e.stepsDone.begin(), e.stepsDone.end(), [&](const StepDone& d) {
+                const auto* step = stepById(s, d.stepId);
+                return step && step->phase == 2;
+            });
         f.phase1Done += phase1 ? 1 : 0;
         f.qualified += inPhase2 ? 1 : 0;
         f.offered += offered ? 1 : 0;

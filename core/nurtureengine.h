@@ -20,8 +20,8 @@ class Store;
 /// Whether an enrollment may enter phase 2, and why (or why not) in numbers.
 struct Qualification {
     bool qualified = false;
-    int inbound = 0;   ///< inbound interactions since enrolment
-    int needed = 0;    ///< the sequence's min_inbound
+    int inbound = 0;          ///< inbound interactions since enrolment
+    int needed = 0;           ///< the sequence's min_inbound
     bool byStage = false;     ///< the contact is at relationship or beyond
     bool byOverride = false;  ///< the gate was opened by hand
     std::string reason;       ///< "1 of 2 replies since enrolment", "gate opened: met at a fair"

@@ -92,9 +92,9 @@ std::vector<Post> generatePlan(const PlanRequest& req) {
         const auto ch = std::find_if(req.channels.begin(), req.channels.end(),
                                      [&](const Channel& c) { return c.id == cad.channelId; });
         if (ch == req.channels.end()) {
-            throw ValidationError(kRecord, fieldOf(i, "channel"),
-                                  "refers to channel " + std::to_string(cad.channelId) +
-                                      ", which was not given");
+            throw ValidationError(
+                kRecord, fieldOf(i, "channel"),
+                "refers to channel " + std::to_string(cad.channelId) + ", which was not given");
         }
         if (cad.postsPerWeek <= 0) {
             throw ValidationError(kRecord, fieldOf(i, "postsPerWeek"),
@@ -121,7 +121,8 @@ std::vector<Post> generatePlan(const PlanRequest& req) {
         }
         for (int k = 0; k < wanted; ++k) {
             // Spread evenly; a full day passes the post on to the next day with room.
-            const int ideal = static_cast<int>((static_cast<long>(2 * k + 1) * days) / (2L * wanted));
+            const int ideal =
+                static_cast<int>((static_cast<long>(2 * k + 1) * days) / (2L * wanted));
             for (int step = 0; step < days; ++step) {
                 const int d = (ideal + step) % days;
                 int& n = used[{ch->id, d}];

@@ -738,3 +738,50 @@ TEST_F(Cli, ExportContactsAsCsvAndVCardThatImportBack) {
     }
     EXPECT_EQ(runRapport({"--db", db, "export-contacts", csv, "--format", "pdf"}, dir).code, 1);
 }
+
+TEST_F(Cli, NurtureCommandsEnrollMarkStepsAndReportFunnels) {
+    const auto db = dir.file("w.rapport");
+    ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
+    const std::string now = "RAPPORT_NOW=2026-11-23T15:00:00Z";
+    const auto before =
+        nlohmann::json::parse(runRapport({"--db", db, "sequences", "--json"}, dir, now).out);
+    ASSERT_EQ(before.size(), 1u);
+    const int enrolled = before[0]["funnel"]["enrolled"].get<int>();
+
+    // A contact with no enrollment yet: Ben Carter in the demo (a follower).
+    auto store = rapport::core::Store::open(db);
+    rapport::core::Id ben = 0;
+    for (const auto& c : store->list<rapport::core::Contact>()) {
+        if (c.displayName == "Ben Carter") {
+            ben = c.id;
+        }
+    }
+    ASSERT_NE(ben, 0);
+    const auto seq = std::to_string(before[0]["id"].get<long>());
+    const auto enroll = runRapport({"--db", db, "enroll", "--sequence", seq, "--contact",
+                                    std::to_string(ben), "--on", "2026-11-23"},
+                                   dir, now);
+    ASSERT_EQ(enroll.code, 0) << enroll.err;
+    EXPECT_THAT(enroll.out, HasSubstr("due 2026-11-23"));
+    const auto again = runRapport(
+        {"--db", db, "enroll", "--sequence", seq, "--contact", std::to_string(ben)}, dir, now);
+    EXPECT_EQ(again.code, 2);
+    EXPECT_THAT(again.err, HasSubstr("already has an open enrollment"));
+
+    rapport::core::Id enrollment = 0;
+    for (const auto& e : store->list<rapport::core::Enrollment>()) {
+        if (e.contactId == ben) {
+            enrollment = e.id;
+        }
+    }
+    const auto done = runRapport(
+        {"--db", db, "step-done", "--enrollment", std::to_string(enrollment), "--on", "2026-11-23"},
+        dir, now);
+    ASSERT_EQ(done.code, 0) << done.err;
+    EXPECT_THAT(done.out, HasSubstr("next:"));
+    const auto after =
+        nlohmann::json::parse(runRapport({"--db", db, "sequences", "--json"}, dir, now).out);
+    EXPECT_EQ(after[0]["funnel"]["enrolled"].get<int>(), enrolled + 1);
+    EXPECT_EQ(runRapport({"--db", db, "step-done", "--enrollment", "abc"}, dir, now).code, 1);
+    EXPECT_EQ(runRapport({"--db", db, "enroll", "--sequence", seq}, dir, now).code, 1);
+}

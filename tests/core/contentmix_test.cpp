@@ -16,11 +16,20 @@ std::vector<MixItem> items(const std::string& pattern, std::optional<Id> niche =
     for (char ch : pattern) {
         Purpose p = Purpose::Value;
         switch (ch) {
-            case 'r': p = Purpose::Resource; break;
-            case 'c': p = Purpose::Conversation; break;
-            case 'P': p = Purpose::Promotion; break;
-            case 'A': p = Purpose::Affiliate; break;
-            default: break;
+            case 'r':
+                p = Purpose::Resource;
+                break;
+            case 'c':
+                p = Purpose::Conversation;
+                break;
+            case 'P':
+                p = Purpose::Promotion;
+                break;
+            case 'A':
+                p = Purpose::Affiliate;
+                break;
+            default:
+                break;
         }
         out.push_back({niche, p, Instant{std::chrono::seconds{++t * 3600}}});
     }
@@ -39,9 +48,9 @@ std::string rulesBroken(const std::vector<MixItem>& it, const MixPolicy& policy)
 
 TEST(ContentMix, EarnFirstAtBelowAndAboveThreshold) {
     const auto policy = MixPolicy::fromPreset(MixPreset::EightyTwenty);  // 5 first, 2 in 10
-    EXPECT_EQ(rulesBroken(items("vvvvP"), policy), "E4 ");      // 4 value posts: one short
-    EXPECT_EQ(rulesBroken(items("vrcvvP"), policy), "");        // exactly 5
-    EXPECT_EQ(rulesBroken(items("vvvvvvA"), policy), "");       // 6
+    EXPECT_EQ(rulesBroken(items("vvvvP"), policy), "E4 ");               // 4 value posts: one short
+    EXPECT_EQ(rulesBroken(items("vrcvvP"), policy), "");                 // exactly 5
+    EXPECT_EQ(rulesBroken(items("vvvvvvA"), policy), "");                // 6
     EXPECT_EQ(rulesBroken(items("P"), policy), "E0 ");
     const auto v = checkMix(items("vvP"), policy);
     ASSERT_EQ(v.size(), 1u);
@@ -51,9 +60,9 @@ TEST(ContentMix, EarnFirstAtBelowAndAboveThreshold) {
 
 TEST(ContentMix, RatioAtBelowAndAboveThreshold) {
     const auto policy = MixPolicy::fromPreset(MixPreset::EightyTwenty);
-    EXPECT_EQ(rulesBroken(items("vvvvvPvvvvP"), policy), "");      // 2 in the last 10
-    EXPECT_EQ(rulesBroken(items("vvvvvPvvvPP"), policy), "R10 ");  // 3 in the last 10
-    EXPECT_EQ(rulesBroken(items("vvvvvPvvvvvvvvPP"), policy), ""); // the first fell out
+    EXPECT_EQ(rulesBroken(items("vvvvvPvvvvP"), policy), "");              // 2 in the last 10
+    EXPECT_EQ(rulesBroken(items("vvvvvPvvvPP"), policy), "R10 ");          // 3 in the last 10
+    EXPECT_EQ(rulesBroken(items("vvvvvPvvvvvvvvPP"), policy), "");         // the first fell out
     const auto fourOneOne = MixPolicy::fromPreset(MixPreset::FourOneOne);  // 1 in 6
     EXPECT_EQ(rulesBroken(items("vvvvvPvvvvvP"), fourOneOne), "");
     EXPECT_EQ(rulesBroken(items("vvvvvPvvvvP"), fourOneOne), "R10 ");

@@ -56,9 +56,8 @@ TEST(GoalProgressAssess, TableOfPeriodsAndValues) {
         {"deadline day", 0, 20, 19, end, 0.95, 1.0, false, true, false, 19.0},
     };
     for (const auto& c : cases) {
-        const auto r = GoalProgress::assess(goal(MetricKind::Relationships, c.baseline, c.target,
-                                                 start, end),
-                                            c.current, c.today);
+        const auto r = GoalProgress::assess(
+            goal(MetricKind::Relationships, c.baseline, c.target, start, end), c.current, c.today);
         EXPECT_NEAR(r.progress, c.progress, 1e-9) << c.what;
         EXPECT_NEAR(r.elapsed, c.elapsed, 1e-9) << c.what;
         EXPECT_EQ(r.onTrack, c.onTrack) << c.what;
@@ -115,10 +114,12 @@ TEST_F(GoalProgressStore, EveryMetricKindCountsFromTheWorkspace) {
     contact(Stage::Engaged, nicheId);
     const Id d = contact(Stage::Advocate, std::nullopt);
     // Conversations: inbound only, inside the period (whole local days, New York time).
-    interaction(a, "2026-01-01T05:00:00Z", InteractionKind::Comment, Direction::Inbound);  // 00:00 local
+    interaction(a, "2026-01-01T05:00:00Z", InteractionKind::Comment,
+                Direction::Inbound);  // 00:00 local
     interaction(a, "2026-01-01T04:59:59Z", InteractionKind::Comment, Direction::Inbound);  // before
     interaction(a, "2026-01-10T12:00:00Z", InteractionKind::Reply, Direction::Outbound);
-    interaction(b, "2026-03-01T04:59:00Z", InteractionKind::Email, Direction::Inbound);  // Feb 28 local
+    interaction(b, "2026-03-01T04:59:00Z", InteractionKind::Email,
+                Direction::Inbound);  // Feb 28 local
     interaction(d, "2026-01-20T12:00:00Z", InteractionKind::Mention, Direction::Inbound);
     // Conversions: distinct contacts with a purchase in the period.
     interaction(a, "2026-01-15T12:00:00Z", InteractionKind::Purchase, Direction::Inbound);
@@ -151,15 +152,11 @@ TEST_F(GoalProgressStore, EveryMetricKindCountsFromTheWorkspace) {
     };
     const Case cases[] = {
         {MetricKind::Relationships, std::nullopt, 3},  // a, b, d
-        {MetricKind::Relationships, nicheId, 2},
-        {MetricKind::Relationships, emptyNiche, 0},
+        {MetricKind::Relationships, nicheId, 2},      {MetricKind::Relationships, emptyNiche, 0},
         {MetricKind::Conversations, std::nullopt, 6},  // every inbound touch in the period
-        {MetricKind::Conversations, nicheId, 4},
-        {MetricKind::Conversations, emptyNiche, 0},
-        {MetricKind::Conversions, std::nullopt, 2},
-        {MetricKind::Conversions, nicheId, 1},
-        {MetricKind::Engagement, std::nullopt, 16},
-        {MetricKind::Engagement, nicheId, 6},
+        {MetricKind::Conversations, nicheId, 4},      {MetricKind::Conversations, emptyNiche, 0},
+        {MetricKind::Conversions, std::nullopt, 2},   {MetricKind::Conversions, nicheId, 1},
+        {MetricKind::Engagement, std::nullopt, 16},   {MetricKind::Engagement, nicheId, 6},
         {MetricKind::Engagement, emptyNiche, 0},
     };
     for (const auto& c : cases) {

@@ -67,7 +67,8 @@ void expectPlanKeepsTheRules(const PlanRequest& req, const std::vector<Post>& pl
         if (ch.preferredTimes.empty()) {
             EXPECT_EQ(time, TimeOfDay{9 * 60});
         } else {
-            EXPECT_THAT(ch.preferredTimes, testing::Contains(time)) << formatInstant(*p.scheduledAt);
+            EXPECT_THAT(ch.preferredTimes, testing::Contains(time))
+                << formatInstant(*p.scheduledAt);
         }
     }
     for (const auto& [key, n] : perDay) {

@@ -196,9 +196,22 @@ TEST_F(StoreTest, ValidationNamesTheField) {
         std::function<void(Store&)> write;
     };
     const std::vector<Case> cases = {
-        {"name", [](Store& s) { auto c = sampleChannel(""); s.add(c); }},
-        {"dailyCap", [](Store& s) { auto c = sampleChannel("Y"); c.dailyCap = 0; s.add(c); }},
-        {"name", [](Store& s) { auto c = sampleChannel("X"); s.add(c); }},  // taken
+        {"name",
+         [](Store& s) {
+             auto c = sampleChannel("");
+             s.add(c);
+         }},
+        {"dailyCap",
+         [](Store& s) {
+             auto c = sampleChannel("Y");
+             c.dailyCap = 0;
+             s.add(c);
+         }},
+        {"name",
+         [](Store& s) {
+             auto c = sampleChannel("X");
+             s.add(c);
+         }},  // taken
         {"target",
          [](Store& s) {
              Goal g{0, "G", "", MetricKind::Conversations, 5, 5, ymd(2026, 1, 1), ymd(2026, 2, 1)};
@@ -239,7 +252,12 @@ TEST_F(StoreTest, ValidationNamesTheField) {
              p.results.clicks = -1;
              s.add(p);
          }},
-        {"email", [](Store& s) { auto c = sampleContact(); c.email = "sam at home"; s.add(c); }},
+        {"email",
+         [](Store& s) {
+             auto c = sampleContact();
+             c.email = "sam at home";
+             s.add(c);
+         }},
         {"cadence",
          [](Store& s) {
              auto c = sampleContact();
@@ -277,7 +295,12 @@ TEST_F(StoreTest, ValidationNamesTheField) {
              q.minInbound = -1;
              s.add(q);
          }},
-        {"title", [](Store& s) { TopicIdea t; t.title = "  "; s.add(t); }},
+        {"title",
+         [](Store& s) {
+             TopicIdea t;
+             t.title = "  ";
+             s.add(t);
+         }},
         {"mix.ratioMaxPromo",
          [](Store& s) {
              Campaign c;
