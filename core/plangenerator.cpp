@@ -162,6 +162,7 @@ std::vector<Post> generatePlan(const PlanRequest& req) {
                                           Purpose::Resource};
     std::vector<Post> plan;
     std::map<std::optional<Id>, int> givingTurn;
+    std::map<Id, int> promosOn;
     for (std::size_t i = 0; i < slots.size(); ++i) {
         Post p;
         p.channelId = slots[i].channelId;
@@ -177,9 +178,16 @@ std::vector<Post> generatePlan(const PlanRequest& req) {
             }
         }
         auto& state = mix[p.nicheId];
-        const bool promo = spacing > 0 && state.valuePosts >= req.mix.earnFirst &&
+        // Offers are spread over the channels: a channel that already carries more of them
+        // than another planned channel passes its turn to the next slot.
+        const bool channelsTurn =
+            std::all_of(req.cadence.begin(), req.cadence.end(), [&](const ChannelCadence& c) {
+                return promosOn[p.channelId] <= promosOn[c.channelId];
+            });
+        const bool promo = spacing > 0 && channelsTurn && state.valuePosts >= req.mix.earnFirst &&
                            state.sinceLastPromo >= spacing - 1 &&
                            state.promosWith(true, window) <= req.mix.ratioMaxPromo;
+        promosOn[p.channelId] += promo ? 1 : 0;
         if (promo) {
             p.purpose = Purpose::Promotion;
             p.title = (req.campaignName.empty() ? std::string{"Your offer"} : req.campaignName) +

@@ -177,3 +177,16 @@ TEST(PlanGenerator, NoPromotionWhenThePolicyAllowsNone) {
         EXPECT_FALSE(isPromotional(p.purpose));
     }
 }
+
+TEST(PlanGenerator, OffersAreSpreadOverTheChannels) {
+    auto req = request(MixPreset::EightyTwenty, {{1, 7}, {2, 7}, {3, 7}}, "America/New_York");
+    req.nicheIds = {10};
+    std::map<Id, int> promos;
+    for (const auto& p : generatePlan(req)) {
+        promos[p.channelId] += isPromotional(p.purpose) ? 1 : 0;
+    }
+    ASSERT_EQ(promos.size(), 3u);
+    const auto [low, high] = std::minmax({promos[1], promos[2], promos[3]});
+    EXPECT_GT(low, 0);
+    EXPECT_LE(high - low, 1);
+}
