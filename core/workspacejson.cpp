@@ -16,6 +16,7 @@
 #include "core/checkconstraintsoff.h"
 #include "core/errors.h"
 #include "core/store.h"
+#include "core/tables.h"
 #include "core/timeutil.h"
 #include "core/validation.h"
 
@@ -868,13 +869,16 @@ void checkCrossRecord(const std::string& source, const WorkspaceData& d) {
     }
 }
 
-// Writes every record; ids are kept, so references need no mapping.
+// Writes every record straight into its table, ids kept. parse() has already checked each
+// record's rules, every reference and every rule across records, so the per-record checks of
+// Store::add (and its savepoint) would only repeat them; foreign keys are still checked at
+// commit.
 template <class T>
 void insertAll(Store& store, const std::vector<T>& records, std::size_t& done, std::size_t total,
                const Progress& progress) {
     for (const auto& record : records) {
         T copy = record;
-        store.add(copy);
+        Table<T>::insert(store.db(), copy);
         if (progress && (++done % 2048 == 0) && !progress(done, total)) {
             throw Cancelled{};
         }
@@ -1017,25 +1021,11 @@ void restore(Store& store, const WorkspaceData& d, Existing existing, const Prog
         insertAll(store, d.contacts, done, total, progress);
         insertAll(store, d.sequences, done, total, progress);
         insertAll(store, d.enrollments, done, total, progress);
-        // Posts and interactions may point at topic ideas and at each other; topic ideas at
-        // interactions. Insert posts without the forward link to an idea first, then fix it.
-        std::vector<Post> withIdea;
-        for (const auto& p : d.posts) {
-            Post copy = p;
-            if (copy.topicIdeaId) {
-                withIdea.push_back(copy);
-                copy.topicIdeaId.reset();
-            }
-            store.add(copy);
-            if (progress && (++done % 2048 == 0) && !progress(done, total)) {
-                throw Cancelled{};
-            }
-        }
+        // A post may point forward at the topic idea it answers: the deferred foreign keys
+        // accept that until the commit.
+        insertAll(store, d.posts, done, total, progress);
         insertAll(store, d.interactions, done, total, progress);
         insertAll(store, d.topicIdeas, done, total, progress);
-        for (const auto& p : withIdea) {
-            store.update(p);
-        }
         if (progress && !progress(total, total)) {
             throw Cancelled{};
         }
