@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/enrollmentstepsource.h"
 #include "core/errors.h"
 #include "core/store.h"
 #include "core/timeutil.h"
@@ -372,48 +373,14 @@ int NurtureEngine::syncAll() {
     return changed;
 }
 
-namespace {
-
-// One query serves both dueSteps() and stepsOf(): open enrollments with a due step.
-#define DUE_STEP_QUERY                                                                      \
-    "SELECT e.id, e.contact_id, e.sequence_id, s.id, e.next_due, s.action, s.kind, q.name " \
-    "FROM enrollments e JOIN sequence_steps s ON s.id = e.current_step_id "                 \
-    "JOIN sequences q ON q.id = e.sequence_id "                                             \
-    "WHERE e.state IN ('active', 'qualified') AND e.next_due IS NOT NULL "
-
-DueStep readDueStep(const sql::Statement& st) {
-    DueStep d;
-    d.enrollmentId = st.integer(0);
-    d.contactId = st.integer(1);
-    d.sequenceId = st.integer(2);
-    d.stepId = st.integer(3);
-    d.due = parseDate(st.text(4)).value_or(Date{});
-    d.action = st.text(5);
-    d.kind = parseEnum<InteractionKind>(st.text(6)).value_or(InteractionKind::Other);
-    d.sequenceName = st.text(7);
-    return d;
-}
-
-}  // namespace
-
+// The engine keeps each open enrollment's current step and due date in the store as it moves
+// them, so the stored enrollments are the one answer to "which steps are due".
 std::vector<DueStep> NurtureEngine::dueSteps(Date upTo) {
-    auto st = m_store.db().prepare(DUE_STEP_QUERY "AND e.next_due <= ?1 ORDER BY e.next_due, e.id");
-    st.bind(1, formatDate(upTo));
-    std::vector<DueStep> out;
-    while (st.step()) {
-        out.push_back(readDueStep(st));
-    }
-    return out;
+    return EnrollmentStepSource{m_store}.dueSteps(upTo);
 }
 
 std::vector<DueStep> NurtureEngine::stepsOf(Id contactId) {
-    auto st = m_store.db().prepare(DUE_STEP_QUERY "AND e.contact_id = ?1 ORDER BY e.next_due");
-    st.bind(1, contactId);
-    std::vector<DueStep> out;
-    while (st.step()) {
-        out.push_back(readDueStep(st));
-    }
-    return out;
+    return EnrollmentStepSource{m_store}.stepsOf(contactId);
 }
 
 Funnel NurtureEngine::funnel(Id sequenceId) {
