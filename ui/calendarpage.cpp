@@ -1,98 +1,615 @@
 #include "ui/calendarpage.h"
 
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSignalBlocker>
+#include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <optional>
 #include <unordered_map>
 
-#include "core/clock.h"
+#include "core/errors.h"
+#include "core/mixadvisor.h"
+#include "core/recurrence.h"
 #include "core/timeutil.h"
+#include "ui/agendamodel.h"
 #include "ui/displaytext.h"
-#include "ui/recordlist.h"
-#include "ui/roles.h"
+#include "ui/monthview.h"
+#include "ui/postchip.h"
+#include "ui/posteditcommand.h"
+#include "ui/posteditor.h"
+#include "ui/undocontext.h"
+#include "ui/weekview.h"
 
 namespace rapport::ui {
 
-CalendarPage::CalendarPage(core::Store& store, QWidget* parent)
-    : Page(store, tr("Calendar"), parent), m_list(new RecordList(this)) {
-    contentLayout()->addWidget(m_list);
+namespace {
+
+QDate mondayOf(const QDate& day) {
+    return day.addDays(1 - day.dayOfWeek());
+}
+
+template <class E>
+std::optional<E> chosenEnum(const QComboBox* box) {
+    const int i = box->currentIndex();
+    return i <= 0 ? std::nullopt : std::optional<E>(static_cast<E>(i - 1));
+}
+
+std::optional<core::Id> chosenId(const QComboBox* box) {
+    const QVariant v = box->currentData();
+    return v.isValid() ? std::optional<core::Id>(v.toLongLong()) : std::nullopt;
+}
+
+// Rotates a weekly rule's weekdays (bit 0 Monday) by `days`, so moving Tuesday's occurrence to
+// Thursday moves every weekday of the rule by the same two days.
+unsigned shiftWeekdays(unsigned bits, int days) {
+    const int s = ((days % 7) + 7) % 7;
+    return ((bits << s) | (bits >> (7 - s))) & 0x7fu;
+}
+
+}  // namespace
+
+CalendarPage::CalendarPage(core::Store& store, UndoContext& undo, const core::Clock& clock,
+                           QWidget* parent)
+    : Page(store, tr("Calendar"), parent), m_undo(undo), m_clock(clock) {
+    setFocusPolicy(Qt::StrongFocus);
+    buildToolbar();
+    buildFilters();
+
+    m_views = new QStackedWidget(this);
+    m_month = new MonthView(m_views);
+    m_week = new WeekView;
+    m_weekScroll = new QScrollArea(m_views);
+    m_weekScroll->setWidget(m_week);
+    m_weekScroll->setWidgetResizable(true);
+    m_weekScroll->setFrameShape(QFrame::NoFrame);
+    m_agenda = new AgendaModel(this);
+    m_agendaView = new QListView(m_views);
+    m_agendaView->setObjectName(QStringLiteral("agenda"));
+    m_agendaView->setModel(m_agenda);
+    m_agendaView->setUniformItemSizes(true);
+    m_agendaView->setAlternatingRowColors(true);
+    m_views->addWidget(m_month);
+    m_views->addWidget(m_weekScroll);
+    m_views->addWidget(m_agendaView);
+
+    m_mix = new QLabel(this);
+    m_mix->setObjectName(QStringLiteral("mixPanel"));
+    m_mix->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_mix->setWordWrap(true);
+    m_mix->setFixedWidth(210);
+    m_mix->setTextFormat(Qt::RichText);
+
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_views, 1);
+    body->addWidget(m_mix);
+    contentLayout()->addLayout(body, 1);
+
+    connect(m_month, &MonthView::dateClicked, this, &CalendarPage::setDate);
+    connect(m_week, &WeekView::dateClicked, this, &CalendarPage::setDate);
+    connect(m_month, &MonthView::itemActivated, this, &CalendarPage::openItem);
+    connect(m_week, &WeekView::itemActivated, this, &CalendarPage::openItem);
+    connect(m_month, &MonthView::moreClicked, this, [this](const QDate& day) {
+        setDate(day);
+        setView(View::Week);
+    });
+    connect(m_month, &MonthView::postDropped, this,
+            [this](const QString& key, const QDate& day) { movePost(key, day); });
+    connect(
+        m_week, &WeekView::postDropped, this,
+        [this](const QString& key, const QDate& day, int minutes) { movePost(key, day, minutes); });
+    connect(m_agendaView, &QListView::activated, this,
+            [this](const QModelIndex& index) { openItem(m_agenda->itemAt(index.row())); });
+
+    m_date = toQDate(core::localDate(m_clock.now(), store.timeZone()));
+}
+
+void CalendarPage::buildToolbar() {
+    auto* bar = new QHBoxLayout;
+    auto* today = new QPushButton(tr("Today"), this);
+    auto* prev = new QToolButton(this);
+    prev->setArrowType(Qt::LeftArrow);
+    prev->setToolTip(tr("Previous (Page Up)"));
+    auto* next = new QToolButton(this);
+    next->setArrowType(Qt::RightArrow);
+    next->setToolTip(tr("Next (Page Down)"));
+    m_periodLabel = new QLabel(this);
+    QFont f = m_periodLabel->font();
+    f.setPointSizeF(f.pointSizeF() * 1.25);
+    f.setBold(true);
+    m_periodLabel->setFont(f);
+    m_picker = new QDateEdit(this);
+    m_picker->setCalendarPopup(true);
+    m_picker->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    auto* add = new QPushButton(tr("New post"), this);
+
+    bar->addWidget(today);
+    bar->addWidget(prev);
+    bar->addWidget(next);
+    bar->addSpacing(8);
+    bar->addWidget(m_periodLabel);
+    bar->addStretch(1);
+    bar->addWidget(m_picker);
+    auto* group = new QButtonGroup(this);
+    const QStringList names{tr("Month"), tr("Week"), tr("Agenda")};
+    for (int i = 0; i < 3; ++i) {
+        m_viewButtons[i] = new QToolButton(this);
+        m_viewButtons[i]->setText(names[i]);
+        m_viewButtons[i]->setCheckable(true);
+        group->addButton(m_viewButtons[i], i);
+        bar->addWidget(m_viewButtons[i]);
+    }
+    m_viewButtons[0]->setChecked(true);
+    bar->addSpacing(8);
+    bar->addWidget(add);
+    contentLayout()->addLayout(bar);
+
+    connect(today, &QPushButton::clicked, this, &CalendarPage::goToToday);
+    connect(prev, &QToolButton::clicked, this, &CalendarPage::previous);
+    connect(next, &QToolButton::clicked, this, &CalendarPage::next);
+    connect(m_picker, &QDateEdit::dateChanged, this, [this](const QDate& day) {
+        if (!m_updatingFields) {
+            setDate(day);
+        }
+    });
+    connect(group, &QButtonGroup::idClicked, this,
+            [this](int id) { setView(static_cast<View>(id)); });
+    connect(add, &QPushButton::clicked, this, [this] { newPost(m_date); });
+}
+
+void CalendarPage::buildFilters() {
+    auto* bar = new QHBoxLayout;
+    m_channelFilter = new QComboBox(this);
+    m_nicheFilter = new QComboBox(this);
+    m_campaignFilter = new QComboBox(this);
+    m_statusFilter = new QComboBox(this);
+    m_purposeFilter = new QComboBox(this);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search titles and bodies"));
+    m_search->setClearButtonEnabled(true);
+    m_statusFilter->addItem(tr("Any status"));
+    for (std::size_t i = 0; i < core::enumCount<core::PostStatus>(); ++i) {
+        m_statusFilter->addItem(capitalized(words(static_cast<core::PostStatus>(i))));
+    }
+    m_purposeFilter->addItem(tr("Any purpose"));
+    for (std::size_t i = 0; i < core::enumCount<core::Purpose>(); ++i) {
+        m_purposeFilter->addItem(capitalized(words(static_cast<core::Purpose>(i))));
+    }
+    for (QComboBox* box :
+         {m_channelFilter, m_nicheFilter, m_campaignFilter, m_statusFilter, m_purposeFilter}) {
+        bar->addWidget(box);
+        connect(box, &QComboBox::currentIndexChanged, this, &CalendarPage::readFilterFields);
+    }
+    bar->addWidget(m_search, 1);
+    connect(m_search, &QLineEdit::textChanged, this, &CalendarPage::readFilterFields);
+    contentLayout()->addLayout(bar);
+}
+
+void CalendarPage::fillFilterChoices() {
+    // Keeps the user's choice across rebuilds: the records rarely change, the choice stays.
+    const auto refill = [](QComboBox* box, const QString& any, const auto& records) {
+        const QSignalBlocker block(box);
+        const QVariant current = box->currentData();
+        box->clear();
+        box->addItem(any);
+        for (const auto& r : records) {
+            box->addItem(qs(r.name), QVariant::fromValue<qlonglong>(r.id));
+        }
+        box->setCurrentIndex(std::max(0, current.isValid() ? box->findData(current) : 0));
+    };
+    refill(m_channelFilter, tr("All channels"), store().list<core::Channel>());
+    refill(m_nicheFilter, tr("All niches"), store().list<core::Niche>());
+    refill(m_campaignFilter, tr("All campaigns"), store().list<core::Campaign>());
+}
+
+void CalendarPage::readFilterFields() {
+    if (m_updatingFields) {
+        return;
+    }
+    CalendarFilter f;
+    f.channelId = chosenId(m_channelFilter);
+    f.nicheId = chosenId(m_nicheFilter);
+    f.campaignId = chosenId(m_campaignFilter);
+    f.status = chosenEnum<core::PostStatus>(m_statusFilter);
+    f.purpose = chosenEnum<core::Purpose>(m_purposeFilter);
+    f.search = m_search->text().trimmed();
+    m_filter = f;
+    applyFilter();
+}
+
+void CalendarPage::setFilter(const CalendarFilter& filter) {
+    m_filter = filter;
+    applyFilter();
+}
+
+void CalendarPage::setView(View view) {
+    if (m_view == view && !isStale()) {
+        return;
+    }
+    m_view = view;
+    m_viewButtons[static_cast<int>(view)]->setChecked(true);
+    m_views->setCurrentIndex(static_cast<int>(view));
+    refresh();
+}
+
+void CalendarPage::setDate(const QDate& day) {
+    if (!day.isValid()) {
+        return;
+    }
+    const QDate old = m_date;
+    m_date = day;
+    if (day >= m_from && day <= m_to && !isStale() &&
+        (m_view != View::Week || mondayOf(old) == mondayOf(day)) &&
+        (m_view == View::Week || (old.month() == day.month() && old.year() == day.year()))) {
+        // Same period: only the selection moves.
+        m_month->setSelectedDate(day);
+        m_week->setSelectedDate(day);
+        const QSignalBlocker block(m_picker);
+        m_picker->setDate(day);
+        return;
+    }
+    refresh();
+}
+
+void CalendarPage::next() {
+    setDate(m_view == View::Week ? m_date.addDays(7) : m_date.addMonths(1));
+}
+
+void CalendarPage::previous() {
+    setDate(m_view == View::Week ? m_date.addDays(-7) : m_date.addMonths(-1));
+}
+
+void CalendarPage::goToToday() {
+    setDate(toQDate(core::localDate(m_clock.now(), store().timeZone())));
 }
 
 void CalendarPage::rebuild() {
     core::Store& s = store();
     const std::string zone = s.timeZone();
-    std::unordered_map<core::Id, QString> channelNames;
+    fillFilterChoices();
+
+    const QDate first(m_date.year(), m_date.month(), 1);
+    switch (m_view) {
+        case View::Month:
+            m_from = mondayOf(first);
+            m_to = m_from.addDays(41);
+            break;
+        case View::Week:
+            m_from = mondayOf(m_date);
+            m_to = m_from.addDays(6);
+            break;
+        case View::Agenda:
+            m_from = first;
+            m_to = first.addMonths(1).addDays(-1);
+            break;
+    }
+    const core::Date from = fromQDate(m_from);
+    const core::Date to = fromQDate(m_to);
+
+    std::unordered_map<core::Id, std::pair<int, QString>> channels;
+    int index = 0;
     for (const auto& c : s.list<core::Channel>()) {
-        channelNames.emplace(c.id, qs(c.name));
+        channels.emplace(c.id, std::pair{index++, qs(c.name)});
+    }
+    // Loaded once for the period; the advisor works on the same posts, not a second read.
+    core::MixReport report =
+        core::MixAdvisor(s).advise(from, to, core::effectivePosts(s, from, to));
+    m_items.clear();
+    m_items.reserve(report.posts.size());
+    for (std::size_t i = 0; i < report.posts.size(); ++i) {
+        auto& post = report.posts[i];
+        if (!post.scheduledAt) {
+            continue;
+        }
+        CalendarItem item;
+        item.day = toQDate(core::localDate(*post.scheduledAt, zone));
+        item.minutes = static_cast<int>(core::localTimeOfDay(*post.scheduledAt, zone).count());
+        const auto c = channels.find(post.channelId);
+        item.colour = channelColour(c == channels.end() ? 0 : c->second.first);
+        item.channel = c == channels.end() ? QString() : c->second.second;
+        for (const auto& flag : report.flags[i]) {
+            item.flags << qs(flag.message);
+        }
+        item.post = std::move(post);
+        m_items.push_back(std::move(item));
     }
 
-    auto posts = s.list<core::Post>();
-    // Scheduled posts by time, then the ones without a time (ideas and drafts) by id, which is
-    // the order they were written down in.
-    std::stable_sort(posts.begin(), posts.end(), [](const core::Post& a, const core::Post& b) {
-        if (a.scheduledAt.has_value() != b.scheduledAt.has_value()) {
-            return a.scheduledAt.has_value();
-        }
-        if (a.scheduledAt && *a.scheduledAt != *b.scheduledAt) {
-            return *a.scheduledAt < *b.scheduledAt;
-        }
-        return a.id < b.id;
-    });
-
-    std::int64_t scheduled = 0;
-    std::int64_t published = 0;
-    std::int64_t unscheduled = 0;
-    for (const auto& p : posts) {
-        scheduled += p.status == core::PostStatus::Scheduled ? 1 : 0;
-        published += p.status == core::PostStatus::Published ? 1 : 0;
-        unscheduled += p.scheduledAt ? 0 : 1;
+    QString mix = QStringLiteral("<b>%1</b>").arg(tr("Mix per niche"));
+    for (const auto& niche : report.niches) {
+        mix += QStringLiteral(
+                   "<p style='margin-top:8px'>%1<br><span style='color:%5'>%2 value · "
+                   "%3 promotional · %4% value</span></p>")
+                   .arg(qs(niche.name).toHtmlEscaped())
+                   .arg(niche.value)
+                   .arg(niche.promotional)
+                   .arg(qRound(niche.valueShare() * 100))
+                   .arg(niche.promotionalShare() > 0.2 ? QStringLiteral("#8a4b00")
+                                                       : QStringLiteral("#555"));
     }
+    if (report.niches.empty()) {
+        mix += QStringLiteral("<p>%1</p>").arg(tr("No scheduled or published posts here."));
+    }
+    m_mix->setText(mix);
+
     setHeaderText(
-        QStringList{countOf(static_cast<std::int64_t>(posts.size()), tr("post"), tr("posts")),
-                    tr("%1 scheduled").arg(scheduled), tr("%1 published").arg(published),
-                    tr("%1 without a time").arg(unscheduled), tr("times in %1").arg(qs(zone))}
+        QStringList{countOf(static_cast<std::int64_t>(m_items.size()), tr("post"), tr("posts")),
+                    tr("%1 flagged by the mix advisor").arg(report.flaggedPosts()),
+                    tr("times in %1").arg(qs(zone))}
             .join(dot()));
+    applyFilter();
+}
 
-    const core::Date today = core::localDate(core::SystemClock{}.now(), zone);
-    QListWidgetItem* todayOrLater = nullptr;
-    std::optional<core::Date> day;
-    bool unscheduledHeading = false;
-
-    m_list->beginRebuild();
-    if (posts.empty()) {
-        m_list->addNote(tr("No posts yet. Plan value first: give, then ask."));
-    }
-    for (const auto& p : posts) {
-        QStringList facts{channelNames[p.channelId], words(p.purpose), words(p.status)};
-        if (p.scheduledAt) {
-            const core::Date local = core::localDate(*p.scheduledAt, zone);
-            if (!day || *day != local) {
-                day = local;
-                m_list->addSection(local == today ? tr("Today, %1").arg(formatLongDate(local))
-                                                  : formatLongDate(local));
-                if (!todayOrLater && local >= today) {
-                    todayOrLater = m_list->item(m_list->count() - 1);
-                }
-            }
-            const QString time = formatTime(core::localTimeOfDay(*p.scheduledAt, zone));
-            m_list->addRecord(time + QStringLiteral("   ") + qs(p.title), facts.join(dot()), p.id);
-        } else {
-            if (!unscheduledHeading) {
-                unscheduledHeading = true;
-                m_list->addSection(tr("Ideas and drafts without a time"));
-            }
-            m_list->addRecord(qs(p.title), facts.join(dot()), p.id);
+void CalendarPage::applyFilter() {
+    m_visible.clear();
+    for (const auto& item : m_items) {
+        if (m_filter.isEmpty() || m_filter.matches(item.post)) {
+            m_visible.push_back(&item);
         }
     }
-    m_list->endRebuild();
+    showPeriod();
+}
 
-    // On first sight the calendar opens at today, not at the oldest published post; after that
-    // the reader's own scrolling is kept.
-    if (!m_scrolledToToday && todayOrLater) {
-        m_scrolledToToday = true;
-        m_list->scrollToItem(todayOrLater, QAbstractItemView::PositionAtTop);
+void CalendarPage::showPeriod() {
+    const QDate today = toQDate(core::localDate(m_clock.now(), store().timeZone()));
+    {
+        const QSignalBlocker block(m_picker);
+        m_picker->setDate(m_date);
     }
+    m_views->setCurrentIndex(static_cast<int>(m_view));
+    switch (m_view) {
+        case View::Month:
+            m_periodLabel->setText(QLocale().toString(m_date, QStringLiteral("MMMM yyyy")));
+            m_month->setToday(today);
+            m_month->setSelectedDate(m_date);
+            m_month->setMonth(m_date, m_visible);
+            break;
+        case View::Week:
+            m_periodLabel->setText(
+                tr("Week of %1").arg(QLocale().toString(m_from, QStringLiteral("d MMMM yyyy"))));
+            m_week->setToday(today);
+            m_week->setSelectedDate(m_date);
+            m_week->setWeek(m_from, m_visible);
+            if (!m_weekScrolled) {
+                // Opens at the working day, not at midnight.
+                m_weekScrolled = true;
+                m_weekScroll->verticalScrollBar()->setValue(7 * WeekView::kHourHeight);
+            }
+            break;
+        case View::Agenda:
+            m_periodLabel->setText(QLocale().toString(m_date, QStringLiteral("MMMM yyyy")));
+            m_agenda->setItems(m_visible);
+            break;
+    }
+}
+
+std::optional<CalendarPage::SeriesScope> CalendarPage::askScope(const QString& action) {
+    if (m_scope != SeriesScope::Ask) {
+        return m_scope;
+    }
+    QMessageBox box(QMessageBox::Question, action,
+                    tr("This post repeats. Change only this one, or this and all following?"),
+                    QMessageBox::Cancel, this);
+    auto* one = box.addButton(tr("Only this post"), QMessageBox::AcceptRole);
+    auto* all = box.addButton(tr("This and all following"), QMessageBox::AcceptRole);
+    box.setDefaultButton(one);
+    box.exec();
+    if (box.clickedButton() == one) {
+        return SeriesScope::ThisOnly;
+    }
+    if (box.clickedButton() == all) {
+        return SeriesScope::AllFollowing;
+    }
+    return std::nullopt;
+}
+
+void CalendarPage::savePost(const core::Post& before, core::Post after, SeriesScope scope,
+                            const QString& text) {
+    std::unique_ptr<PostEditCommand> command;
+    const bool occurrence = before.seriesId && before.occurrenceDate;
+    if (occurrence && scope == SeriesScope::AllFollowing) {
+        const core::Id sid = *before.seriesId;
+        const core::Date at = *before.occurrenceDate;
+        const std::string zone = store().timeZone();
+        command = std::make_unique<PostEditCommand>(
+            m_undo, text, std::vector<core::Id>{}, std::vector<core::Id>{sid},
+            [sid, at, after, zone](core::Store& s) {
+                const core::Series series = s.get<core::Series>(sid);
+                core::Series rule = core::continuationOf(series, at);
+                core::Post templ = after;
+                if (after.scheduledAt) {
+                    const core::Date day = core::localDate(*after.scheduledAt, zone);
+                    const int shift = core::daysBetween(at, day);
+                    rule.time = core::localTimeOfDay(*after.scheduledAt, zone);
+                    if (rule.frequency == core::Frequency::Weekly) {
+                        rule.weekdays = shiftWeekdays(rule.weekdays, shift);
+                    } else if (rule.frequency == core::Frequency::Monthly) {
+                        rule.monthDay = static_cast<int>(unsigned{day.day()});
+                    }
+                    rule.startDate = at;
+                }
+                templ.id = 0;
+                templ.occurrenceDate.reset();
+                templ.scheduledAt.reset();
+                const auto split = core::splitSeries(s, sid, at, templ, rule);
+                PostEditCommand::Made made;
+                made.series = {split.newSeriesId};
+                made.posts = {split.templateId};
+                return made;
+            });
+    } else if (occurrence) {
+        std::vector<core::Id> kept;
+        if (before.id != 0) {
+            kept.push_back(before.id);
+        }
+        command = std::make_unique<PostEditCommand>(
+            m_undo, text, kept, std::vector<core::Id>{}, [after](core::Store& s) {
+                PostEditCommand::Made made;
+                const core::Id id = core::saveOccurrence(s, after);
+                if (after.id == 0) {
+                    made.posts = {id};
+                }
+                return made;
+            });
+    } else if (before.id == 0) {
+        command = std::make_unique<PostEditCommand>(m_undo, text, std::vector<core::Id>{},
+                                                    std::vector<core::Id>{},
+                                                    [after](core::Store& s) mutable {
+                                                        after.id = 0;
+                                                        PostEditCommand::Made made;
+                                                        made.posts = {s.add(after)};
+                                                        return made;
+                                                    });
+    } else {
+        command =
+            std::make_unique<PostEditCommand>(m_undo, text, std::vector<core::Id>{before.id},
+                                              std::vector<core::Id>{}, [after](core::Store& s) {
+                                                  s.update(after);
+                                                  return PostEditCommand::Made{};
+                                              });
+    }
+    m_undo.perform(std::move(command));
+}
+
+bool CalendarPage::movePost(const QString& key, const QDate& day, std::optional<int> minutes) {
+    const auto it = std::find_if(m_items.begin(), m_items.end(),
+                                 [&key](const CalendarItem& item) { return item.key() == key; });
+    if (it == m_items.end() || !day.isValid()) {
+        return false;
+    }
+    const int newMinutes = minutes.value_or(it->minutes);
+    if (day == it->day && newMinutes == it->minutes) {
+        return false;
+    }
+    const core::Post before = it->post;
+    core::Post after = before;
+    after.scheduledAt =
+        core::toInstant(fromQDate(day), core::TimeOfDay{newMinutes}, store().timeZone());
+    SeriesScope scope = SeriesScope::ThisOnly;
+    if (before.seriesId && before.occurrenceDate) {
+        const auto asked = askScope(tr("Move post"));
+        if (!asked) {
+            return false;
+        }
+        scope = *asked;
+    }
+    try {
+        savePost(before, after, scope,
+                 tr("Move “%1” to %2").arg(qs(before.title), formatDate(fromQDate(day))));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Move post"), qs(e.what()));
+        return false;
+    }
+    refresh();  // the store's notice would do it after the event loop; the view is now
+    return true;
+}
+
+void CalendarPage::openItem(const CalendarItem* item) {
+    if (!item) {
+        return;
+    }
+    const core::Post before = item->post;
+    PostEditor editor(store(), before, item->flags, this);
+    if (editor.exec() != QDialog::Accepted) {
+        return;
+    }
+    core::Post after = editor.post();
+    try {
+        if (editor.duplicateRequested()) {
+            after.id = 0;
+            after.seriesId.reset();
+            after.occurrenceDate.reset();
+            savePost(core::Post{}, after, SeriesScope::ThisOnly,
+                     tr("Duplicate “%1”").arg(qs(before.title)));
+        } else {
+            SeriesScope scope = SeriesScope::ThisOnly;
+            if (before.seriesId && before.occurrenceDate) {
+                const auto asked = askScope(tr("Edit post"));
+                if (!asked) {
+                    return;
+                }
+                scope = *asked;
+            }
+            savePost(before, after, scope, tr("Edit “%1”").arg(qs(after.title)));
+        }
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Save post"), qs(e.what()));
+    }
+}
+
+void CalendarPage::newPost(const QDate& day) {
+    core::Post p;
+    p.status = core::PostStatus::Draft;
+    const auto channels = store().list<core::Channel>();
+    if (channels.empty()) {
+        QMessageBox::information(this, tr("New post"),
+                                 tr("Add a channel first, on the Goals and niches page."));
+        return;
+    }
+    p.channelId = m_filter.channelId.value_or(channels.front().id);
+    p.scheduledAt = core::toInstant(fromQDate(day), core::TimeOfDay{9 * 60}, store().timeZone());
+    PostEditor editor(store(), p, {}, this);
+    if (editor.exec() != QDialog::Accepted) {
+        return;
+    }
+    try {
+        const core::Post after = editor.post();
+        savePost(core::Post{}, after, SeriesScope::ThisOnly,
+                 tr("Add post “%1”").arg(qs(after.title)));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("New post"), qs(e.what()));
+    }
+}
+
+void CalendarPage::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+        case Qt::Key_Left:
+            setDate(m_date.addDays(-1));
+            break;
+        case Qt::Key_Right:
+            setDate(m_date.addDays(1));
+            break;
+        case Qt::Key_Up:
+            setDate(m_date.addDays(-7));
+            break;
+        case Qt::Key_Down:
+            setDate(m_date.addDays(7));
+            break;
+        case Qt::Key_PageUp:
+            previous();
+            break;
+        case Qt::Key_PageDown:
+            next();
+            break;
+        case Qt::Key_T:
+            goToToday();
+            break;
+        case Qt::Key_Return:
+        case Qt::Key_Enter: {
+            const auto& day = m_month->itemsOn(m_date);
+            if (m_view == View::Month && !day.empty()) {
+                openItem(day.front());
+            } else {
+                newPost(m_date);
+            }
+            break;
+        }
+        default:
+            Page::keyPressEvent(event);
+            return;
+    }
+    event->accept();
 }
 
 }  // namespace rapport::ui

@@ -1,26 +1,123 @@
 #pragma once
 
+#include <QDate>
+
+#include <optional>
+#include <vector>
+
+#include "core/clock.h"
+#include "ui/calendarfilter.h"
+#include "ui/calendaritem.h"
 #include "ui/page.h"
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QScrollArea;
+class QStackedWidget;
+class QToolButton;
 
 namespace rapport::ui {
 
-class RecordList;
+class AgendaModel;
+class MonthView;
+class UndoContext;
+class WeekView;
 
-/// The content calendar: posts in the order they go out, by local day in the workspace's time
-/// zone, then the ideas and drafts that have no time yet.
+/// The content calendar: a month grid, a week of time slots or an agenda list of the posts in
+/// the workspace's time zone, series expanded, each post flagged by the content-mix advisor;
+/// filters and search over what is loaded; drag to reschedule, double-click to edit, each
+/// change one undo step. Only the shown period is read from the store.
 class CalendarPage : public Page {
     Q_OBJECT
 public:
-    explicit CalendarPage(core::Store& store, QWidget* parent = nullptr);
+    enum class View { Month, Week, Agenda };
+    /// What a change to one occurrence of a series applies to.
+    enum class SeriesScope { Ask, ThisOnly, AllFollowing };
 
-    RecordList* list() const { return m_list; }
+    CalendarPage(core::Store& store, UndoContext& undo, const core::Clock& clock,
+                 QWidget* parent = nullptr);
+
+    View view() const { return m_view; }
+    void setView(View view);
+    /// The selected day; the shown period is the month or week that holds it.
+    QDate date() const { return m_date; }
+    void setDate(const QDate& day);
+    void next();
+    void previous();
+    void goToToday();
+
+    const CalendarFilter& filter() const { return m_filter; }
+    void setFilter(const CalendarFilter& filter);
+
+    /// The local days loaded for the view, first and last.
+    QDate rangeFrom() const { return m_from; }
+    QDate rangeTo() const { return m_to; }
+    /// The posts shown, after the filter, in time order.
+    const std::vector<const CalendarItem*>& visibleItems() const { return m_visible; }
+
+    MonthView* monthView() const { return m_month; }
+    WeekView* weekView() const { return m_week; }
+    AgendaModel* agendaModel() const { return m_agenda; }
+    QLabel* mixPanel() const { return m_mix; }
+
+    /// Tests and scripted use answer the "only this or all following" question up front.
+    void setSeriesScope(SeriesScope scope) { m_scope = scope; }
+
+    /// Moves the post `key` (CalendarItem::key()) to `day`, at `minutes` or keeping its time,
+    /// as one undo step. False when there is no such post or the user cancelled.
+    bool movePost(const QString& key, const QDate& day, std::optional<int> minutes = {});
+    /// Opens the editor on a post; its OK (or Duplicate) is one undo step.
+    void openItem(const CalendarItem* item);
+    /// Opens the editor on a new post on `day`.
+    void newPost(const QDate& day);
 
 protected:
     void rebuild() override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
-    RecordList* m_list;
-    bool m_scrolledToToday = false;
+    void buildToolbar();
+    void buildFilters();
+    void fillFilterChoices();
+    void applyFilter();
+    void showPeriod();
+    void readFilterFields();
+    std::optional<SeriesScope> askScope(const QString& action);
+    void savePost(const core::Post& before, core::Post after, SeriesScope scope,
+                  const QString& text);
+
+    UndoContext& m_undo;
+    const core::Clock& m_clock;
+    View m_view = View::Month;
+    QDate m_date;
+    QDate m_from;
+    QDate m_to;
+    CalendarFilter m_filter;
+    SeriesScope m_scope = SeriesScope::Ask;
+    std::vector<CalendarItem> m_items;
+    std::vector<const CalendarItem*> m_visible;
+
+    QLabel* m_periodLabel = nullptr;
+    QDateEdit* m_picker = nullptr;
+    QToolButton* m_viewButtons[3] = {};
+    QComboBox* m_channelFilter = nullptr;
+    QComboBox* m_nicheFilter = nullptr;
+    QComboBox* m_campaignFilter = nullptr;
+    QComboBox* m_statusFilter = nullptr;
+    QComboBox* m_purposeFilter = nullptr;
+    QLineEdit* m_search = nullptr;
+    QStackedWidget* m_views = nullptr;
+    MonthView* m_month = nullptr;
+    WeekView* m_week = nullptr;
+    QScrollArea* m_weekScroll = nullptr;
+    QListView* m_agendaView = nullptr;
+    AgendaModel* m_agenda = nullptr;
+    QLabel* m_mix = nullptr;
+    bool m_updatingFields = false;
+    bool m_weekScrolled = false;
 };
 
 }  // namespace rapport::ui

@@ -11,6 +11,7 @@ enum CommandId : int {
     RemoveRecordCommand,
     CompositeCommandId,
     CreateCampaignCommand,
+    PostEditCommandId,
 };
 
 }  // namespace rapport::ui

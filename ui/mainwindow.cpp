@@ -220,7 +220,7 @@ void MainWindow::buildPages() {
             [this](const QString& sentence) { showError(tr("Edit"), sentence); });
     m_stack->addWidget(new rapport::ui::DashboardPage(s, m_stack));
     m_stack->addWidget(new rapport::ui::GoalsPage(s, *m_undo, *m_clock, m_stack));
-    m_stack->addWidget(new rapport::ui::CalendarPage(s, m_stack));
+    m_stack->addWidget(new rapport::ui::CalendarPage(s, *m_undo, *m_clock, m_stack));
     m_stack->addWidget(new rapport::ui::RelationshipsPage(s, m_stack));
     m_stack->addWidget(new rapport::ui::SequencesPage(s, m_stack));
     m_stack->addWidget(new rapport::ui::IdeasPage(s, m_stack));

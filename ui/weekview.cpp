@@ -1,0 +1,258 @@
+#include "ui/weekview.h"
+
+#include <QApplication>
+#include <QDrag>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <map>
+
+#include "ui/calendaritem.h"
+#include "ui/postchip.h"
+
+namespace rapport::ui {
+
+WeekView::WeekView(QWidget* parent) : QWidget(parent) {
+    setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(560, kHeader + 24 * kHourHeight);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+QSize WeekView::sizeHint() const {
+    return {840, kHeader + 24 * kHourHeight};
+}
+
+void WeekView::setWeek(const QDate& monday, const std::vector<const CalendarItem*>& items) {
+    m_monday = monday;
+    m_items.clear();
+    for (const CalendarItem* item : items) {
+        const auto d = monday.daysTo(item->day);
+        if (d >= 0 && d < 7) {
+            m_items.push_back(item);
+        }
+    }
+    m_pressed = nullptr;
+    layoutChips();
+    update();
+}
+
+void WeekView::setSelectedDate(const QDate& day) {
+    m_selected = day;
+    update();
+}
+
+void WeekView::setToday(const QDate& day) {
+    m_today = day;
+    update();
+}
+
+QRect WeekView::columnRect(int day) const {
+    const int w = width() - kGutter - 1;
+    const int x0 = kGutter + day * w / 7;
+    const int x1 = kGutter + (day + 1) * w / 7;
+    return QRect(x0, kHeader, x1 - x0, 24 * kHourHeight);
+}
+
+void WeekView::layoutChips() {
+    m_placed.clear();
+    m_more.clear();
+    // Posts of one day and hour share the hour's row, in time order.
+    std::map<std::pair<int, int>, std::vector<const CalendarItem*>> byHour;
+    for (const CalendarItem* item : m_items) {
+        byHour[{static_cast<int>(m_monday.daysTo(item->day)), item->minutes / 60}].push_back(item);
+    }
+    const int chipHeight = (kHourHeight - 4) / kPerHour - 2;
+    for (const auto& [where, items] : byHour) {
+        const QRect col = columnRect(where.first);
+        const int top = kHeader + where.second * kHourHeight + 2;
+        const int n = static_cast<int>(items.size());
+        const int shown = n <= kPerHour ? n : kPerHour - 1;
+        for (int i = 0; i < shown; ++i) {
+            m_placed.push_back(
+                {items[static_cast<std::size_t>(i)],
+                 QRect(col.left() + 3, top + i * (chipHeight + 2), col.width() - 6, chipHeight)});
+        }
+        if (shown < n) {
+            m_more.emplace_back(
+                QRect(col.left() + 6, top + shown * (chipHeight + 2), col.width() - 12, chipHeight),
+                n - shown);
+        }
+    }
+}
+
+std::pair<QDate, int> WeekView::slotAt(const QPoint& pos) const {
+    if (pos.x() < kGutter || pos.y() < kHeader || pos.x() >= width() ||
+        pos.y() >= kHeader + 24 * kHourHeight) {
+        return {QDate(), 0};
+    }
+    const int day = std::min(6, (pos.x() - kGutter) * 7 / std::max(1, width() - kGutter - 1));
+    const int halfHours = (pos.y() - kHeader) * 2 / kHourHeight;
+    return {m_monday.addDays(day), std::min(halfHours, 47) * 30};
+}
+
+const CalendarItem* WeekView::itemAt(const QPoint& pos) const {
+    for (const auto& placed : m_placed) {
+        if (placed.rect.contains(pos)) {
+            return placed.item;
+        }
+    }
+    return nullptr;
+}
+
+QRect WeekView::chipRect(const CalendarItem* item) const {
+    for (const auto& placed : m_placed) {
+        if (placed.item == item) {
+            return placed.rect;
+        }
+    }
+    return {};
+}
+
+std::vector<const CalendarItem*> WeekView::itemsOn(const QDate& day) const {
+    std::vector<const CalendarItem*> out;
+    for (const CalendarItem* item : m_items) {
+        if (item->day == day) {
+            out.push_back(item);
+        }
+    }
+    return out;
+}
+
+void WeekView::paintEvent(QPaintEvent* event) {
+    QPainter p(this);
+    const QPalette pal = palette();
+    p.fillRect(event->rect(), pal.base());
+    const QColor grid = pal.color(QPalette::Mid).lighter(135);
+    const QColor quiet = pal.color(QPalette::PlaceholderText);
+    QFont font = p.font();
+    QFont small = font;
+    small.setPixelSize(11);
+    p.setFont(small);
+
+    for (int h = 0; h < 24; ++h) {
+        const int y = kHeader + h * kHourHeight;
+        p.setPen(grid);
+        p.drawLine(kGutter, y, width(), y);
+        p.setPen(quiet);
+        p.drawText(QRect(0, y - 1, kGutter - 6, 14), Qt::AlignRight | Qt::AlignTop,
+                   QStringLiteral("%1:00").arg(h, 2, 10, QLatin1Char('0')));
+    }
+    for (int d = 0; d < 7; ++d) {
+        const QRect col = columnRect(d);
+        const QDate day = m_monday.addDays(d);
+        if (day == m_selected) {
+            p.fillRect(col, pal.color(QPalette::Highlight).lighter(190));
+        }
+        p.setPen(grid);
+        p.drawLine(col.left(), 0, col.left(), col.bottom());
+        QFont head = font;
+        head.setPixelSize(12);
+        head.setBold(day == m_today);
+        p.setFont(head);
+        p.setPen(day == m_today ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text));
+        p.drawText(QRect(col.left(), 0, col.width(), kHeader), Qt::AlignCenter,
+                   QLocale().toString(day, QStringLiteral("ddd d")));
+    }
+    for (const auto& placed : m_placed) {
+        if (placed.rect.intersects(event->rect())) {
+            paintChip(p, placed.rect, *placed.item, true);
+        }
+    }
+    p.setFont(small);
+    p.setPen(pal.color(QPalette::Link));
+    for (const auto& [r, n] : m_more) {
+        p.drawText(r, Qt::AlignVCenter | Qt::AlignLeft, tr("+%1 more").arg(n));
+    }
+}
+
+void WeekView::mousePressEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    const QPoint pos = event->position().toPoint();
+    m_pressed = itemAt(pos);
+    m_pressPos = pos;
+    const auto [day, minutes] = slotAt(pos);
+    if (day.isValid()) {
+        emit dateClicked(day);
+    }
+}
+
+void WeekView::mouseMoveEvent(QMouseEvent* event) {
+    if (!m_pressed || !(event->buttons() & Qt::LeftButton) ||
+        (event->position().toPoint() - m_pressPos).manhattanLength() <
+            QApplication::startDragDistance()) {
+        return;
+    }
+    const CalendarItem* item = std::exchange(m_pressed, nullptr);
+    auto* mime = new QMimeData;
+    mime->setData(QString::fromLatin1(kPostMimeType), item->key().toUtf8());
+    auto* drag = new QDrag(this);
+    drag->setMimeData(mime);
+    const QRect chip = chipRect(item);
+    if (!chip.isEmpty()) {
+        drag->setPixmap(grab(chip));
+        drag->setHotSpot(m_pressPos - chip.topLeft());
+    }
+    drag->exec(Qt::MoveAction);
+}
+
+void WeekView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (const CalendarItem* item = itemAt(event->position().toPoint())) {
+        emit itemActivated(item);
+    }
+}
+
+void WeekView::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasFormat(QString::fromLatin1(kPostMimeType))) {
+        event->acceptProposedAction();
+    }
+}
+
+void WeekView::dragMoveEvent(QDragMoveEvent* event) {
+    if (slotAt(event->position().toPoint()).first.isValid()) {
+        event->acceptProposedAction();
+    } else {
+        event->ignore();
+    }
+}
+
+void WeekView::dropEvent(QDropEvent* event) {
+    if (dropAt(event->mimeData(), event->position().toPoint())) {
+        event->acceptProposedAction();
+    }
+}
+
+bool WeekView::dropAt(const QMimeData* mime, const QPoint& pos) {
+    const auto [day, minutes] = slotAt(pos);
+    if (!day.isValid() || !mime->hasFormat(QString::fromLatin1(kPostMimeType))) {
+        return false;
+    }
+    emit postDropped(QString::fromUtf8(mime->data(QString::fromLatin1(kPostMimeType))), day,
+                     minutes);
+    return true;
+}
+
+bool WeekView::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        if (const CalendarItem* item = itemAt(help->pos())) {
+            QToolTip::showText(help->globalPos(), chipToolTip(*item), this, chipRect(item));
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    if (event->type() == QEvent::Resize) {
+        layoutChips();
+    }
+    return QWidget::event(event);
+}
+
+}  // namespace rapport::ui
