@@ -93,6 +93,17 @@ constexpr Command kCommands[] = {
      "                              local time in the workspace's zone); an outbound one clears\n"
      "                              the planned follow-up and the snooze",
      logCommand},
+    {"dashboard",
+     "dashboard [--date DATE] [--json]\n"
+     "                              the dashboard's figures: the follow-up queue's counts and\n"
+     "                              first names, posts of the coming week by day, a card per\n"
+     "                              goal, the content mix of the coming 30 days per niche",
+     dashboardCommand},
+    {"review",
+     "review --week YYYY-Www --pdf OUT.pdf [--html OUT.html]\n"
+     "                              the weekly review (goals, posts and results, conversations,\n"
+     "                              follow-ups done and missed, sequences, charts) as PDF/HTML",
+     reviewCommand},
 };
 
 const Command* findCommand(std::string_view name) {

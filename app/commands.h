@@ -22,6 +22,10 @@ int sequencesCommand(const Invocation& inv);
 int enrollCommand(const Invocation& inv);
 int stepDoneCommand(const Invocation& inv);
 
+// commands_review.cpp
+int dashboardCommand(const Invocation& inv);
+int reviewCommand(const Invocation& inv);
+
 // commands_contacts.cpp
 int followupsCommand(const Invocation& inv);
 int contactsCommand(const Invocation& inv);

@@ -385,7 +385,41 @@ constexpr const char* kStep4 =
 #undef RAPPORT_SEARCH_TEXT
 #undef RAPPORT_REFRESH_SEARCH
 
-constexpr const char* kSteps[] = {kStep1, kStep2, kStep3, kStep4};
+// Version 5: each contact's stage history, for "contacts by stage over time", and two partial
+// indexes for counting interactions over time (below). A contact's
+// created date with its stage is its first point; each change of stage adds the local day of
+// the change (one entry per day: the day's last stage). Triggers keep it, so every way of
+// writing a contact (the Store, an import, a merge, a restore) leaves a history; a contact's
+// removal removes its history. Existing contacts start with their current stage on their
+// created date. The JSON backup does not carry it (docs/workspace-format.md).
+constexpr const char* kStep5 =
+    "CREATE TABLE stage_changes (\n"
+    "    contact_id INTEGER NOT NULL,\n"
+    "    changed_on TEXT NOT NULL CHECK (date(julianday(changed_on)) IS changed_on),\n"
+    "    stage      TEXT NOT NULL CHECK (stage IN ('looker', 'follower', 'engaged',\n"
+    "                   'relationship', 'customer', 'advocate')),\n"
+    "    PRIMARY KEY (contact_id, changed_on)\n"
+    ") WITHOUT ROWID;\n"
+    "INSERT INTO stage_changes (contact_id, changed_on, stage) "
+    "SELECT id, created_on, stage FROM contacts;\n"
+    "CREATE TRIGGER stage_changes_insert AFTER INSERT ON contacts BEGIN "
+    "INSERT OR REPLACE INTO stage_changes (contact_id, changed_on, stage) "
+    "VALUES (NEW.id, NEW.created_on, NEW.stage); END;\n"
+    "CREATE TRIGGER stage_changes_update AFTER UPDATE OF stage ON contacts "
+    "WHEN OLD.stage IS NOT NEW.stage BEGIN "
+    "INSERT OR REPLACE INTO stage_changes (contact_id, changed_on, stage) "
+    "VALUES (NEW.id, max(NEW.created_on, date('now', 'localtime')), NEW.stage); END;\n"
+    "CREATE TRIGGER stage_changes_delete AFTER DELETE ON contacts BEGIN "
+    "DELETE FROM stage_changes WHERE contact_id = OLD.id; END;\n"
+    // The dashboard's and the review's counts over time read only these, never the table:
+    // inbound conversations per week and the conversations goal (half the log), and purchases
+    // for the conversions goal (a few rows).
+    "CREATE INDEX interactions_inbound_by_time ON interactions(at, contact_id) "
+    "WHERE direction = 'inbound';\n"
+    "CREATE INDEX interactions_purchases_by_time ON interactions(at, contact_id) "
+    "WHERE kind = 'purchase';\n";
+
+constexpr const char* kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5};
 static_assert(std::size(kSteps) == Store::kSchemaVersion, "one migration step per version");
 
 }  // namespace

@@ -3,21 +3,28 @@
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalBlocker>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include "core/errors.h"
@@ -25,6 +32,7 @@
 #include "core/recurrence.h"
 #include "core/timeutil.h"
 #include "ui/agendamodel.h"
+#include "ui/calendarexportdialog.h"
 #include "ui/displaytext.h"
 #include "ui/monthview.h"
 #include "ui/postchip.h"
@@ -75,6 +83,9 @@ CalendarPage::CalendarPage(core::Store& store, UndoContext& undo, const core::Cl
     m_weekScroll->setWidget(m_week);
     m_weekScroll->setWidgetResizable(true);
     m_weekScroll->setFrameShape(QFrame::NoFrame);
+    // The week keeps its day names at the top of the view: scrolling repaints, not blits.
+    connect(m_weekScroll->verticalScrollBar(), &QScrollBar::valueChanged, m_week,
+            qOverload<>(&QWidget::update));
     m_agenda = new AgendaModel(this);
     m_agendaView = new QListView(m_views);
     m_agendaView->setObjectName(QStringLiteral("agenda"));
@@ -110,10 +121,23 @@ CalendarPage::CalendarPage(core::Store& store, UndoContext& undo, const core::Cl
     connect(
         m_week, &WeekView::postDropped, this,
         [this](const QString& key, const QDate& day, int minutes) { movePost(key, day, minutes); });
+    connect(m_month, &MonthView::contextMenuRequested, this,
+            [this](const CalendarItem* item, const QPoint& global) {
+                chipMenu(item)->popup(global);
+            });
+    connect(m_week, &WeekView::contextMenuRequested, this,
+            [this](const CalendarItem* item, const QPoint& global) {
+                chipMenu(item)->popup(global);
+            });
     connect(m_agendaView, &QListView::activated, this,
             [this](const QModelIndex& index) { openItem(m_agenda->itemAt(index.row())); });
 
     m_date = toQDate(core::localDate(m_clock.now(), store.timeZone()));
+    // Any change (an edit here, another page's, a restore) makes every loaded period stale.
+    m_cacheSubscription = store.subscribe([this](const core::Change&) {
+        m_loaded.clear();
+        ++m_prefetchGeneration;
+    });
 }
 
 void CalendarPage::buildToolbar() {
@@ -134,6 +158,23 @@ void CalendarPage::buildToolbar() {
     m_picker->setCalendarPopup(true);
     m_picker->setDisplayFormat(QStringLiteral("d MMM yyyy"));
     auto* add = new QPushButton(tr("New post"), this);
+    auto* exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("export"));
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto* exportMenu = new QMenu(exportButton);
+    QAction* ics = exportMenu->addAction(tr("Export iCalendar…"), this, [this] {
+        exportWithDialogs(CalendarExport::Format::ICalendar);
+    });
+    ics->setObjectName(QStringLiteral("exportIcs"));
+    QAction* csv = exportMenu->addAction(tr("Export scheduler CSV…"), this, [this] {
+        exportWithDialogs(CalendarExport::Format::SchedulerCsv);
+    });
+    csv->setObjectName(QStringLiteral("exportCsv"));
+    exportButton->setMenu(exportMenu);
+    m_exportStatus = new QLabel(this);
+    m_exportStatus->setObjectName(QStringLiteral("exportStatus"));
+    m_exportStatus->setForegroundRole(QPalette::PlaceholderText);
 
     bar->addWidget(today);
     bar->addWidget(prev);
@@ -153,6 +194,7 @@ void CalendarPage::buildToolbar() {
     }
     m_viewButtons[0]->setChecked(true);
     bar->addSpacing(8);
+    bar->addWidget(exportButton);
     bar->addWidget(add);
     contentLayout()->addLayout(bar);
 
@@ -177,6 +219,12 @@ void CalendarPage::buildFilters() {
     m_statusFilter = new QComboBox(this);
     m_purposeFilter = new QComboBox(this);
     m_search = new QLineEdit(this);
+    m_channelFilter->setObjectName(QStringLiteral("channelFilter"));
+    m_nicheFilter->setObjectName(QStringLiteral("nicheFilter"));
+    m_campaignFilter->setObjectName(QStringLiteral("campaignFilter"));
+    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    m_purposeFilter->setObjectName(QStringLiteral("purposeFilter"));
+    m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(tr("Search titles and bodies"));
     m_search->setClearButtonEnabled(true);
     m_statusFilter->addItem(tr("Any status"));
@@ -276,38 +324,54 @@ void CalendarPage::goToToday() {
 }
 
 void CalendarPage::rebuild() {
-    core::Store& s = store();
-    const std::string zone = s.timeZone();
     fillFilterChoices();
+    std::tie(m_from, m_to) = rangeOf(m_view, m_date);
+    const Loaded& loaded = load(m_view, m_from, m_to);
+    m_items = loaded.items;
+    m_mix->setText(loaded.mix);
+    prefetchNeighbours();
+    setHeaderText(
+        QStringList{countOf(static_cast<std::int64_t>(m_items->size()), tr("post"), tr("posts")),
+                    tr("%1 flagged by the mix advisor").arg(loaded.flagged),
+                    tr("times in %1").arg(qs(store().timeZone()))}
+            .join(dot()));
+    applyFilter();
+}
 
-    const QDate first(m_date.year(), m_date.month(), 1);
-    switch (m_view) {
+std::pair<QDate, QDate> CalendarPage::rangeOf(View view, const QDate& day) {
+    const QDate first(day.year(), day.month(), 1);
+    switch (view) {
         case View::Month:
-            m_from = mondayOf(first);
-            m_to = m_from.addDays(41);
-            break;
+            return {mondayOf(first), mondayOf(first).addDays(41)};
         case View::Week:
-            m_from = mondayOf(m_date);
-            m_to = m_from.addDays(6);
-            break;
+            return {mondayOf(day), mondayOf(day).addDays(6)};
         case View::Agenda:
-            m_from = first;
-            m_to = first.addMonths(1).addDays(-1);
             break;
     }
-    const core::Date from = fromQDate(m_from);
-    const core::Date to = fromQDate(m_to);
+    return {first, first.addMonths(1).addDays(-1)};
+}
+
+const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, const QDate& to) {
+    for (const auto& loaded : m_loaded) {
+        if (loaded.from == from && loaded.to == to) {
+            return loaded;
+        }
+    }
+    // Loaded once for the period; the advisor works on the same posts, not a second read.
+    core::Store& s = store();
+    const std::string zone = s.timeZone();
+    const core::Date f = fromQDate(from);
+    const core::Date t = fromQDate(to);
+    core::MixReport report = core::MixAdvisor(s).advise(f, t, core::effectivePosts(s, f, t));
 
     std::unordered_map<core::Id, std::pair<int, QString>> channels;
     int index = 0;
     for (const auto& c : s.list<core::Channel>()) {
         channels.emplace(c.id, std::pair{index++, qs(c.name)});
     }
-    // Loaded once for the period; the advisor works on the same posts, not a second read.
-    core::MixReport report =
-        core::MixAdvisor(s).advise(from, to, core::effectivePosts(s, from, to));
-    m_items.clear();
-    m_items.reserve(report.posts.size());
+    // Times converted and names looked up once here, so filtering and painting never do.
+    auto items = std::make_shared<std::vector<CalendarItem>>();
+    items->reserve(report.posts.size());
     for (std::size_t i = 0; i < report.posts.size(); ++i) {
         auto& post = report.posts[i];
         if (!post.scheduledAt) {
@@ -323,7 +387,7 @@ void CalendarPage::rebuild() {
             item.flags << qs(flag.message);
         }
         item.post = std::move(post);
-        m_items.push_back(std::move(item));
+        items->push_back(std::move(item));
     }
 
     QString mix = QStringLiteral("<b>%1</b>").arg(tr("Mix per niche"));
@@ -341,19 +405,38 @@ void CalendarPage::rebuild() {
     if (report.niches.empty()) {
         mix += QStringLiteral("<p>%1</p>").arg(tr("No scheduled or published posts here."));
     }
-    m_mix->setText(mix);
 
-    setHeaderText(
-        QStringList{countOf(static_cast<std::int64_t>(m_items.size()), tr("post"), tr("posts")),
-                    tr("%1 flagged by the mix advisor").arg(report.flaggedPosts()),
-                    tr("times in %1").arg(qs(zone))}
-            .join(dot()));
-    applyFilter();
+    // The shown period and its two neighbours in each view are plenty; drop the oldest.
+    constexpr std::size_t kKept = 6;
+    if (m_loaded.size() >= kKept) {
+        m_loaded.erase(m_loaded.begin());
+    }
+    m_loaded.push_back({view, from, to, std::move(items), std::move(mix), report.flaggedPosts()});
+    return m_loaded.back();
+}
+
+void CalendarPage::prefetchNeighbours() {
+    const int generation = ++m_prefetchGeneration;
+    const View view = m_view;
+    const QDate day = m_date;
+    const bool week = view == View::Week;
+    const std::array<QDate, 2> around{week ? day.addDays(7) : day.addMonths(1),
+                                      week ? day.addDays(-7) : day.addMonths(-1)};
+    for (std::size_t i = 0; i < around.size(); ++i) {
+        // One period per turn of the event loop: input that arrives meanwhile goes first.
+        QTimer::singleShot(static_cast<int>(20 * (i + 1)), this, [this, generation, view, d = around[i]] {
+            if (generation != m_prefetchGeneration || !isVisible()) {
+                return;
+            }
+            const auto [from, to] = rangeOf(view, d);
+            load(view, from, to);
+        });
+    }
 }
 
 void CalendarPage::applyFilter() {
     m_visible.clear();
-    for (const auto& item : m_items) {
+    for (const auto& item : *m_items) {
         if (m_filter.isEmpty() || m_filter.matches(item.post)) {
             m_visible.push_back(&item);
         }
@@ -415,7 +498,7 @@ std::optional<CalendarPage::SeriesScope> CalendarPage::askScope(const QString& a
 }
 
 void CalendarPage::savePost(const core::Post& before, core::Post after, SeriesScope scope,
-                            const QString& text) {
+                            const QString& text, const std::optional<core::Series>& editedRule) {
     std::unique_ptr<PostEditCommand> command;
     const bool occurrence = before.seriesId && before.occurrenceDate;
     if (occurrence && scope == SeriesScope::AllFollowing) {
@@ -424,12 +507,13 @@ void CalendarPage::savePost(const core::Post& before, core::Post after, SeriesSc
         const std::string zone = store().timeZone();
         command = std::make_unique<PostEditCommand>(
             m_undo, text, std::vector<core::Id>{}, std::vector<core::Id>{sid},
-            [sid, at, after, zone](core::Store& s) {
+            [sid, at, before, after, zone, editedRule](core::Store& s) {
                 const core::Series series = s.get<core::Series>(sid);
-                core::Series rule = core::continuationOf(series, at);
+                core::Series rule = editedRule ? *editedRule : core::continuationOf(series, at);
                 core::Post templ = after;
-                if (after.scheduledAt) {
-                    const core::Date day = core::localDate(*after.scheduledAt, zone);
+                core::Date day = editedRule ? editedRule->startDate : at;
+                if (after.scheduledAt && !editedRule) {
+                    day = core::localDate(*after.scheduledAt, zone);
                     const int shift = core::daysBetween(at, day);
                     rule.time = core::localTimeOfDay(*after.scheduledAt, zone);
                     if (rule.frequency == core::Frequency::Weekly) {
@@ -437,12 +521,30 @@ void CalendarPage::savePost(const core::Post& before, core::Post after, SeriesSc
                     } else if (rule.frequency == core::Frequency::Monthly) {
                         rule.monthDay = static_cast<int>(unsigned{day.day()});
                     }
-                    rule.startDate = at;
                 }
                 templ.id = 0;
+                templ.seriesId.reset();
                 templ.occurrenceDate.reset();
                 templ.scheduledAt.reset();
                 const auto split = core::splitSeries(s, sid, at, templ, rule);
+                // splitSeries starts the new part at `at`; a moved occurrence starts it on the
+                // day it was moved to, or the rule (every N days, or a weekday moved back)
+                // would not produce that day and the moved post would vanish.
+                if (day != at) {
+                    core::Series next = s.get<core::Series>(split.newSeriesId);
+                    next.startDate = day;
+                    s.update(next);
+                    core::Post t = s.get<core::Post>(split.templateId);
+                    const auto first = core::firstOccurrences(next, 1);
+                    t.scheduledAt =
+                        core::occurrenceInstant(next, first.empty() ? day : first.front(), zone);
+                    s.update(t);
+                }
+                // An exception already stored for this occurrence would now override (or
+                // duplicate) what the user just made the rule of every following post.
+                if (before.id != 0 && s.find<core::Post>(before.id)) {
+                    s.remove<core::Post>(before.id);
+                }
                 PostEditCommand::Made made;
                 made.series = {split.newSeriesId};
                 made.posts = {split.templateId};
@@ -483,9 +585,9 @@ void CalendarPage::savePost(const core::Post& before, core::Post after, SeriesSc
 }
 
 bool CalendarPage::movePost(const QString& key, const QDate& day, std::optional<int> minutes) {
-    const auto it = std::find_if(m_items.begin(), m_items.end(),
+    const auto it = std::find_if(m_items->begin(), m_items->end(),
                                  [&key](const CalendarItem& item) { return item.key() == key; });
-    if (it == m_items.end() || !day.isValid()) {
+    if (it == m_items->end() || !day.isValid()) {
         return false;
     }
     const int newMinutes = minutes.value_or(it->minutes);
@@ -521,31 +623,213 @@ void CalendarPage::openItem(const CalendarItem* item) {
     }
     const core::Post before = item->post;
     PostEditor editor(store(), before, item->flags, this);
+    editor.setNow(m_clock.now());
     if (editor.exec() != QDialog::Accepted) {
         return;
     }
-    core::Post after = editor.post();
     try {
+        if (editor.skipRequested()) {
+            skipItem(item);
+            return;
+        }
+        core::Post after = editor.post();
+        const bool occurrence = before.seriesId && before.occurrenceDate;
         if (editor.duplicateRequested()) {
             after.id = 0;
             after.seriesId.reset();
             after.occurrenceDate.reset();
             savePost(core::Post{}, after, SeriesScope::ThisOnly,
                      tr("Duplicate “%1”").arg(qs(before.title)));
-        } else {
-            SeriesScope scope = SeriesScope::ThisOnly;
-            if (before.seriesId && before.occurrenceDate) {
-                const auto asked = askScope(tr("Edit post"));
-                if (!asked) {
-                    return;
-                }
-                scope = *asked;
+        } else if (occurrence && editor.ruleChanged() && editor.rule()) {
+            // A new rule is about the series from here on, never about one date.
+            savePost(before, after, SeriesScope::AllFollowing,
+                     tr("Change the repeat of “%1”").arg(qs(after.title)), editor.rule());
+        } else if (occurrence) {
+            const auto asked = askScope(tr("Edit post"));
+            if (!asked) {
+                return;
             }
-            savePost(before, after, scope, tr("Edit “%1”").arg(qs(after.title)));
+            savePost(before, after, *asked, tr("Edit “%1”").arg(qs(after.title)));
+        } else if (const auto rule = editor.rule()) {
+            makeRecurring(before, after, *rule);
+        } else {
+            savePost(before, after, SeriesScope::ThisOnly, tr("Edit “%1”").arg(qs(after.title)));
         }
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Save post"), qs(e.what()));
     }
+}
+
+void CalendarPage::makeRecurring(const core::Post& before, const core::Post& after,
+                                 const core::Series& rule) {
+    std::vector<core::Id> kept;
+    if (before.id != 0) {
+        kept.push_back(before.id);
+    }
+    const std::string zone = store().timeZone();
+    const bool existing = before.id != 0;
+    auto command = std::make_unique<PostEditCommand>(
+        m_undo,
+        existing ? tr("Repeat “%1”").arg(qs(after.title))
+                 : tr("Add repeating post “%1”").arg(qs(after.title)),
+        kept, std::vector<core::Id>{}, [after, rule, zone, existing](core::Store& s) {
+            core::Series series = rule;
+            series.id = 0;
+            const core::Id sid = s.add(series);
+            // The post becomes the series' template: what every occurrence starts from.
+            core::Post templ = after;
+            templ.seriesId = sid;
+            templ.occurrenceDate.reset();
+            const auto first = core::firstOccurrences(series, 1);
+            templ.scheduledAt = core::occurrenceInstant(
+                series, first.empty() ? series.startDate : first.front(), zone);
+            PostEditCommand::Made made;
+            made.series = {sid};
+            if (existing) {
+                s.update(templ);
+            } else {
+                templ.id = 0;
+                made.posts = {s.add(templ)};
+            }
+            return made;
+        });
+    m_undo.perform(std::move(command));
+    refresh();
+}
+
+bool CalendarPage::skipItem(const CalendarItem* item) {
+    if (!item || !item->post.seriesId || !item->post.occurrenceDate) {
+        return false;
+    }
+    const core::Post before = item->post;
+    std::vector<core::Id> kept;
+    if (before.id != 0) {
+        kept.push_back(before.id);
+    }
+    const core::Id sid = *before.seriesId;
+    const core::Date day = *before.occurrenceDate;
+    try {
+        m_undo.perform(std::make_unique<PostEditCommand>(
+            m_undo, tr("Skip “%1” on %2").arg(qs(before.title), formatDate(day)), kept,
+            std::vector<core::Id>{}, [sid, day, generated = before.id == 0](core::Store& s) {
+                PostEditCommand::Made made;
+                const core::Id id = core::skipOccurrence(s, sid, day);
+                if (generated) {
+                    made.posts = {id};
+                }
+                return made;
+            }));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Skip post"), qs(e.what()));
+        return false;
+    }
+    refresh();
+    return true;
+}
+
+QMenu* CalendarPage::chipMenu(const CalendarItem* item) {
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (!item) {
+        return menu;
+    }
+    const QString key = item->key();
+    // Looked up again when chosen: a reload in between would leave `item` dangling.
+    const auto find = [this, key]() -> const CalendarItem* {
+        for (const auto& i : *m_items) {
+            if (i.key() == key) {
+                return &i;
+            }
+        }
+        return nullptr;
+    };
+    menu->addAction(tr("Edit…"), this, [this, find] { openItem(find()); });
+    QAction* skip =
+        menu->addAction(tr("Skip this occurrence"), this, [this, find] { skipItem(find()); });
+    skip->setObjectName(QStringLiteral("skipOccurrence"));
+    skip->setEnabled(item->post.seriesId && item->post.occurrenceDate &&
+                     item->post.status != core::PostStatus::Skipped);
+    return menu;
+}
+
+void CalendarPage::exportWithDialogs(CalendarExport::Format format) {
+    if (m_export) {
+        return;
+    }
+    CalendarExportDialog ask(store(), format, m_from, m_to, this);
+    if (ask.exec() != QDialog::Accepted) {
+        return;
+    }
+    CalendarExport request;
+    request.format = format;
+    if (const auto range = ask.range()) {
+        request.from = fromQDate(range->first);
+        request.to = fromQDate(range->second);
+    }
+    const QString folder = QDir::homePath();
+    if (format == CalendarExport::Format::ICalendar) {
+        request.target = QFileDialog::getSaveFileName(
+            this, tr("Export iCalendar"), QDir(folder).filePath(QStringLiteral("calendar.ics")),
+            tr("iCalendar (*.ics)"));
+    } else if (const auto channel = ask.channel()) {
+        request.channels = {*channel};
+        request.target = QFileDialog::getSaveFileName(
+            this, tr("Export scheduler CSV"),
+            QDir(folder).filePath(schedulerCsvFileName(store().get<core::Channel>(*channel).name,
+                                                       *request.from, *request.to)),
+            tr("CSV (*.csv)"));
+    } else {
+        request.target = QFileDialog::getExistingDirectory(
+            this, tr("Folder for the scheduler CSV files"), folder);
+    }
+    if (request.target.isEmpty()) {
+        return;
+    }
+    startExport(std::move(request));
+}
+
+void CalendarPage::startExport(CalendarExport request) {
+    if (m_export) {
+        return;
+    }
+    request.now = m_clock.now();
+    const auto done = [this](CalendarExportTask::Outcome outcome, const QString& message,
+                             const QStringList& files) {
+        m_exportStatus->setText(outcome == CalendarExportTask::Outcome::Exported ? message
+                                                                                  : QString());
+        if (outcome == CalendarExportTask::Outcome::Failed) {
+            QMessageBox::warning(this, tr("Export"), message);
+        }
+        emit exportFinished(outcome, message, files);
+    };
+    const std::string& path = store().path();
+    if (path.empty() || path == ":memory:") {
+        // Nothing another connection could open: a scratch workspace is small, export here.
+        const auto result = CalendarExportTask::run(store(), request, {});
+        done(result.outcome, result.message, result.files);
+        return;
+    }
+    m_export = new CalendarExportTask(qs(path), std::move(request), this);
+    auto* progress = new QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, 0, this);
+    progress->setObjectName(QStringLiteral("exportProgress"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(400);
+    connect(progress, &QProgressDialog::canceled, m_export, &CalendarExportTask::cancel);
+    connect(m_export, &CalendarExportTask::progressed, progress, [progress](qint64 d, qint64 t) {
+        progress->setMaximum(static_cast<int>(t));
+        progress->setValue(static_cast<int>(d));
+    });
+    connect(m_export, &CalendarExportTask::finished, this,
+            [this, progress, done](CalendarExportTask::Outcome outcome, const QString& message) {
+                // hide(), not close(): closing a progress dialog reports a cancel.
+                progress->hide();
+                progress->deleteLater();
+                const QStringList files = m_export->result().files;
+                m_export->deleteLater();
+                m_export = nullptr;
+                done(outcome, message, files);
+            });
+    m_export->start();
 }
 
 void CalendarPage::newPost(const QDate& day) {
@@ -560,13 +844,18 @@ void CalendarPage::newPost(const QDate& day) {
     p.channelId = m_filter.channelId.value_or(channels.front().id);
     p.scheduledAt = core::toInstant(fromQDate(day), core::TimeOfDay{9 * 60}, store().timeZone());
     PostEditor editor(store(), p, {}, this);
+    editor.setNow(m_clock.now());
     if (editor.exec() != QDialog::Accepted) {
         return;
     }
     try {
         const core::Post after = editor.post();
-        savePost(core::Post{}, after, SeriesScope::ThisOnly,
-                 tr("Add post “%1”").arg(qs(after.title)));
+        if (const auto rule = editor.rule()) {
+            makeRecurring(core::Post{}, after, *rule);
+        } else {
+            savePost(core::Post{}, after, SeriesScope::ThisOnly,
+                     tr("Add post “%1”").arg(qs(after.title)));
+        }
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("New post"), qs(e.what()));
     }

@@ -2,10 +2,13 @@
 
 #include <QDate>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "core/clock.h"
+#include "core/mixadvisor.h"
+#include "ui/calendarexporttask.h"
 #include "ui/calendarfilter.h"
 #include "ui/calendaritem.h"
 #include "ui/page.h"
@@ -15,6 +18,7 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QMenu;
 class QScrollArea;
 class QStackedWidget;
 class QToolButton;
@@ -73,6 +77,23 @@ public:
     void openItem(const CalendarItem* item);
     /// Opens the editor on a new post on `day`.
     void newPost(const QDate& day);
+    /// Skips one occurrence of a series (the chip's menu, the editor's "Skip this one") as one
+    /// undo step. False for a post that is not an occurrence.
+    bool skipItem(const CalendarItem* item);
+    /// The chip's context menu: Edit…, Skip this occurrence. Deletes itself when closed.
+    QMenu* chipMenu(const CalendarItem* item);
+
+    /// Asks what and where (the toolbar's Export actions), then exports.
+    void exportWithDialogs(CalendarExport::Format format);
+    /// Exports off the GUI thread on a connection of its own, with a progress dialog that can
+    /// cancel; exportFinished() follows. A workspace in memory is exported on this thread.
+    void startExport(CalendarExport request);
+    /// The running export, if any.
+    CalendarExportTask* exportTask() const { return m_export; }
+
+signals:
+    void exportFinished(rapport::ui::CalendarExportTask::Outcome outcome, const QString& message,
+                        const QStringList& files);
 
 protected:
     void rebuild() override;
@@ -86,8 +107,13 @@ private:
     void showPeriod();
     void readFilterFields();
     std::optional<SeriesScope> askScope(const QString& action);
+    /// Turns a single post (or a new one) into the template of a new series, one undo step.
+    void makeRecurring(const core::Post& before, const core::Post& after,
+                       const core::Series& rule);
+    /// Saves an edit or a move as one undo step. For "this and all following", `editedRule`
+    /// (starting on the day the edited post falls on) replaces the series' rule from there on.
     void savePost(const core::Post& before, core::Post after, SeriesScope scope,
-                  const QString& text);
+                  const QString& text, const std::optional<core::Series>& editedRule = {});
 
     UndoContext& m_undo;
     const core::Clock& m_clock;
@@ -97,7 +123,9 @@ private:
     QDate m_to;
     CalendarFilter m_filter;
     SeriesScope m_scope = SeriesScope::Ask;
-    std::vector<CalendarItem> m_items;
+    /// The shown period's posts, shared with the loaded periods it came from.
+    std::shared_ptr<const std::vector<CalendarItem>> m_items =
+        std::make_shared<const std::vector<CalendarItem>>();
     std::vector<const CalendarItem*> m_visible;
 
     QLabel* m_periodLabel = nullptr;
@@ -116,6 +144,28 @@ private:
     QListView* m_agendaView = nullptr;
     AgendaModel* m_agenda = nullptr;
     QLabel* m_mix = nullptr;
+    /// A period's posts as loaded and advised, kept so going back and forth between periods
+    /// does not read them again; emptied by any change to the store.
+    struct Loaded {
+        View view;
+        QDate from;
+        QDate to;
+        std::shared_ptr<const std::vector<CalendarItem>> items;
+        QString mix;  ///< the mix panel's text
+        std::size_t flagged = 0;
+    };
+    /// The range a view shows around `day`.
+    static std::pair<QDate, QDate> rangeOf(View view, const QDate& day);
+    const Loaded& load(View view, const QDate& from, const QDate& to);
+    /// Loads the periods before and after the shown one while the user looks at it, one per
+    /// turn of the event loop, so "next" and "previous" find them ready.
+    void prefetchNeighbours();
+
+    std::vector<Loaded> m_loaded;
+    core::Subscription m_cacheSubscription;
+    int m_prefetchGeneration = 0;
+    CalendarExportTask* m_export = nullptr;
+    QLabel* m_exportStatus = nullptr;
     bool m_updatingFields = false;
     bool m_weekScrolled = false;
 };

@@ -25,9 +25,11 @@
 
 #include "core/errors.h"
 #include "ui/calendarpage.h"
+#include "ui/contactsmenu.h"
 #include "ui/dashboardpage.h"
 #include "ui/demoworkspace.h"
 #include "ui/displaytext.h"
+#include "ui/followuptray.h"
 #include "ui/goalspage.h"
 #include "ui/ideaspage.h"
 #include "ui/navicons.h"
@@ -218,13 +220,36 @@ void MainWindow::buildPages() {
     });
     connect(m_undo.get(), &UndoContext::failed, this,
             [this](const QString& sentence) { showError(tr("Edit"), sentence); });
-    m_stack->addWidget(new rapport::ui::DashboardPage(s, m_stack));
+    auto* dashboard = new rapport::ui::DashboardPage(s, *m_clock, m_stack);
+    m_stack->addWidget(dashboard);
     m_stack->addWidget(new rapport::ui::GoalsPage(s, *m_undo, *m_clock, m_stack));
     m_stack->addWidget(new rapport::ui::CalendarPage(s, *m_undo, *m_clock, m_stack));
-    m_stack->addWidget(new rapport::ui::RelationshipsPage(s, m_stack));
-    m_stack->addWidget(new rapport::ui::SequencesPage(s, m_stack));
-    m_stack->addWidget(new rapport::ui::IdeasPage(s, m_stack));
+    m_stack->addWidget(new rapport::ui::RelationshipsPage(s, *m_undo, *m_clock, m_stack));
+    m_stack->addWidget(new rapport::ui::SequencesPage(s, *m_undo, *m_clock, m_stack));
+    m_stack->addWidget(new rapport::ui::IdeasPage(s, *m_undo, m_stack));
     Q_ASSERT(m_stack->count() == PageCount);
+    // The dashboard's "open the queue": the Relationships page, on the queue of that day.
+    connect(dashboard, &DashboardPage::openQueue, this, [this](QDate day) {
+        setCurrentPage(Relationships);
+        if (auto* page = qobject_cast<RelationshipsPage*>(m_stack->widget(Relationships))) {
+            page->showQueue(day);
+        }
+    });
+    // The Contacts menu works on this workspace, so it is made again with each one.
+    delete m_contactsMenu;
+    m_contactsMenu = makeContactsMenu(this, s, *m_undo, *m_clock);
+    menuBar()->insertMenu(menuBar()->actions().constLast(), m_contactsMenu);
+    if (m_tray) {
+        m_tray->setStore(&s);
+    } else {
+        m_tray = new FollowUpTray(s, *m_clock, this);
+        connect(m_tray, &FollowUpTray::openRequested, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+            setCurrentPage(Relationships);
+        });
+    }
     m_workspaceSubscription = s.subscribe([this](const core::Change& change) {
         if (change.entity == core::Entity::Workspace) {
             updateWorkspaceStatus();

@@ -13,11 +13,13 @@
 class QDateTime;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 class QUndoStack;
 
 namespace rapport::ui {
 
+class FollowUpTray;
 class Page;
 class UndoContext;
 
@@ -57,6 +59,10 @@ public:
     UndoContext& undoContext() const { return *m_undo; }
     QAction* undoAction() const { return m_undoAction; }
     QAction* redoAction() const { return m_redoAction; }
+    /// The Contacts menu (import, duplicates, export) of the open workspace.
+    QMenu* contactsMenu() const { return m_contactsMenu; }
+    /// The tray icon's follow-up count; it exists (without an icon) when there is no tray.
+    FollowUpTray* followUpTray() const { return m_tray; }
 
     QListWidget* navigation() const { return m_navigation; }
     Page* page(int index) const;
@@ -130,6 +136,8 @@ private:
     QLabel* m_workspaceLabel;
     QList<QAction*> m_storeActions;  // disabled while a restore owns the file
     RestoreTask* m_restore = nullptr;
+    QMenu* m_contactsMenu = nullptr;
+    FollowUpTray* m_tray = nullptr;
     bool m_painted = false;
 };
 

@@ -1,6 +1,7 @@
 #include "ui/monthview.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDrag>
 #include <QHelpEvent>
 #include <QLocale>
@@ -18,7 +19,7 @@ MonthView::MonthView(QWidget* parent) : QWidget(parent) {
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(false);
-    setMinimumSize(560, 420);
+    setMinimumSize(420, 300);
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
@@ -154,11 +155,15 @@ void MonthView::paintEvent(QPaintEvent*) {
         const QDate day = m_first.addDays(i);
         const bool inMonth = day.month() == m_month.month();
         if (day == m_selected) {
-            p.fillRect(r, pal.color(QPalette::Highlight).lighter(185));
+            QColor tint = pal.color(QPalette::Highlight);
+            tint.setAlphaF(0.10f);
+            p.fillRect(r, pal.base());
+            p.fillRect(r, tint);
         } else if (!inMonth) {
             p.fillRect(r, pal.color(QPalette::AlternateBase));
         }
         p.setPen(grid);
+        p.setBrush(Qt::NoBrush);  // the today circle's brush must not fill the next cells
         p.drawRect(r);
 
         QFont dayFont = font;
@@ -238,6 +243,13 @@ void MonthView::mouseMoveEvent(QMouseEvent* event) {
 void MonthView::mouseDoubleClickEvent(QMouseEvent* event) {
     if (const CalendarItem* item = itemAt(event->position().toPoint())) {
         emit itemActivated(item);
+    }
+}
+
+void MonthView::contextMenuEvent(QContextMenuEvent* event) {
+    if (const CalendarItem* item = itemAt(event->pos())) {
+        emit contextMenuRequested(item, event->globalPos());
+        event->accept();
     }
 }
 

@@ -40,6 +40,8 @@ public:
 signals:
     void dateClicked(const QDate& day);
     void itemActivated(const rapport::ui::CalendarItem* item);
+    /// The user asked for a chip's menu at `globalPos`.
+    void contextMenuRequested(const rapport::ui::CalendarItem* item, const QPoint& globalPos);
     void moreClicked(const QDate& day);
     /// A chip (by CalendarItem::key()) was dropped on `day`.
     void postDropped(const QString& key, const QDate& day);
@@ -49,6 +51,7 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;

@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QFontMetrics>
 #include <QPainter>
-#include <QPainterPath>
 
 #include <algorithm>
 #include <array>
@@ -54,79 +53,119 @@ QString chipToolTip(const CalendarItem& item) {
     return text;
 }
 
+namespace {
+
+// Fonts and measures for chips of one height in one base font, made once rather than per chip:
+// a busy month paints hundreds of chips.
+struct ChipFonts {
+    QFont base;
+    int height = 0;
+    QFont small;
+    QFont badge;
+    QFont main;
+    QFont struck;
+    QFontMetrics smallMetrics{QFont()};
+    QFontMetrics mainMetrics{QFont()};
+    QFontMetrics struckMetrics{QFont()};
+    std::array<QString, 5> tags;
+    std::array<int, 5> tagWidths{};
+};
+
+const ChipFonts& chipFonts(const QFont& base, int height) {
+    static ChipFonts fonts;
+    if (fonts.height == height && fonts.base == base) {
+        return fonts;
+    }
+    fonts.base = base;
+    fonts.height = height;
+    fonts.small = base;
+    fonts.small.setPixelSize(std::max(8, height - 8));
+    fonts.badge = base;
+    fonts.badge.setBold(true);
+    fonts.badge.setPixelSize(std::max(8, std::min(height - 4, 13) - 3));
+    fonts.main = base;
+    fonts.main.setPixelSize(std::max(9, height - 7));
+    fonts.struck = fonts.main;
+    fonts.struck.setStrikeOut(true);
+    fonts.smallMetrics = QFontMetrics(fonts.small);
+    fonts.mainMetrics = QFontMetrics(fonts.main);
+    fonts.struckMetrics = QFontMetrics(fonts.struck);
+    for (std::size_t i = 0; i < fonts.tags.size(); ++i) {
+        fonts.tags[i] = purposeTag(static_cast<core::Purpose>(i));
+        fonts.tagWidths[i] = fonts.smallMetrics.horizontalAdvance(fonts.tags[i]) + 6;
+    }
+    return fonts;
+}
+
+}  // namespace
+
 void paintChip(QPainter& painter, const QRect& rect, const CalendarItem& item, bool withTime) {
     const auto status = item.post.status;
     const bool planned = status == core::PostStatus::Idea || status == core::PostStatus::Draft;
     const bool skipped = status == core::PostStatus::Skipped;
-    QColor accent = skipped ? QColor(0x9a, 0x9a, 0x9a) : item.colour;
+    const QColor accent = skipped ? QColor(0x9a, 0x9a, 0x9a) : item.colour;
+    const ChipFonts& fonts = chipFonts(painter.font(), rect.height());
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    QPainterPath shape;
-    shape.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
     // Status in the shape: ideas and drafts are outlined (not yet real), scheduled posts filled
     // lightly, published ones filled fully, skipped ones grey.
     QColor fill = accent;
-    fill.setAlphaF(status == core::PostStatus::Published ? 0.32f : (planned ? 0.0f : 0.16f));
-    painter.fillPath(shape, fill);
-    QPen outline(accent, 1, planned ? Qt::DashLine : Qt::SolidLine);
-    painter.setPen(planned ? outline : Qt::NoPen);
-    painter.drawPath(shape);
-    painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), accent);
+    fill.setAlphaF(status == core::PostStatus::Published ? 0.30f : (planned ? 0.0f : 0.14f));
+    const QRectF shape = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5);
+    painter.setBrush(fill);
+    painter.setPen(planned ? QPen(accent, 1, Qt::DashLine) : QPen(Qt::NoPen));
+    painter.drawRoundedRect(shape, 3, 3);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.fillRect(QRect(rect.left(), rect.top() + 1, 3, rect.height() - 2), accent);
 
-    QFont font = painter.font();
     QRect text = rect.adjusted(6, 0, -3, 0);
     if (!item.flags.isEmpty()) {
         // The advisor's badge: a small amber dot with "!" at the right end.
         const int d = std::min(rect.height() - 4, 13);
         const QRect badge(text.right() - d + 1, rect.top() + (rect.height() - d) / 2, d, d);
+        painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor(0xd9, 0x8a, 0x1c));
         painter.drawEllipse(badge);
-        QFont bold = font;
-        bold.setBold(true);
-        bold.setPixelSize(std::max(8, d - 3));
-        painter.setFont(bold);
+        painter.setFont(fonts.badge);
         painter.setPen(Qt::white);
         painter.drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
+        painter.setRenderHint(QPainter::Antialiasing, false);
         text.setRight(badge.left() - 3);
     }
 
-    QFont small = font;
-    small.setPixelSize(std::max(8, rect.height() - 8));
-    painter.setFont(small);
-    const QString tag = purposeTag(item.post.purpose);
-    const QFontMetrics tagMetrics(small);
-    const int tagWidth = tagMetrics.horizontalAdvance(tag) + 6;
-    if (text.width() > tagWidth + 30) {
+    const auto purpose = static_cast<std::size_t>(item.post.purpose);
+    // The purpose as a word where there is room for it and the title, else its first letter.
+    const bool wide = text.width() > fonts.tagWidths[purpose] + 110;
+    const QString tag = wide ? fonts.tags[purpose] : fonts.tags[purpose].left(1);
+    const int tagWidth = wide ? fonts.tagWidths[purpose] : fonts.smallMetrics.height();
+    if (text.width() > tagWidth + 40) {
         const QRect tagRect(text.right() - tagWidth + 1, rect.top() + 2, tagWidth,
                             rect.height() - 4);
         const bool selling = core::isPromotional(item.post.purpose);
         QColor tagFill = selling ? QColor(0xd9, 0x8a, 0x1c) : accent;
         tagFill.setAlphaF(0.18f);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(tagFill);
-        painter.drawRoundedRect(tagRect, 2, 2);
+        painter.fillRect(tagRect, tagFill);
+        painter.setFont(fonts.small);
         painter.setPen(selling ? QColor(0x8a, 0x4b, 0x00) : accent.darker(150));
         painter.drawText(tagRect, Qt::AlignCenter, tag);
         text.setRight(tagRect.left() - 3);
     }
 
-    QFont main = font;
-    main.setPixelSize(std::max(9, rect.height() - 7));
-    main.setStrikeOut(skipped);
-    painter.setFont(main);
+    painter.setFont(skipped ? fonts.struck : fonts.main);
     painter.setPen(skipped ? QColor(0x88, 0x88, 0x88) : QColor(0x22, 0x26, 0x2b));
-    QString label = qs(item.post.title);
-    if (status == core::PostStatus::Published) {
-        label = QStringLiteral("✓ ") + label;
-    }
+    const QFontMetrics& metrics = skipped ? fonts.struckMetrics : fonts.mainMetrics;
     if (withTime) {
-        label = formatTime(core::TimeOfDay{item.minutes}) + QStringLiteral(" ") + label;
+        // The time quieter than the title, so a glance down a day reads the titles.
+        const QString time = formatTime(core::TimeOfDay{item.minutes});
+        painter.setPen(skipped ? QColor(0x99, 0x99, 0x99) : accent.darker(170));
+        painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, time);
+        text.setLeft(text.left() + metrics.horizontalAdvance(time) + 4);
+        painter.setPen(skipped ? QColor(0x88, 0x88, 0x88) : QColor(0x22, 0x26, 0x2b));
     }
-    const QFontMetrics metrics(main);
     painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
-                     metrics.elidedText(label, Qt::ElideRight, text.width()));
+                     metrics.elidedText(qs(item.post.title), Qt::ElideRight, text.width()));
     painter.restore();
 }
 

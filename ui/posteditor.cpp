@@ -17,10 +17,12 @@
 #include "core/errors.h"
 #include "core/freeslot.h"
 #include "core/mixadvisor.h"
+#include "core/recurrence.h"
 #include "core/timeutil.h"
 #include "core/validation.h"
 #include "ui/displaytext.h"
 #include "ui/formerrors.h"
+#include "ui/recurrenceeditor.h"
 
 namespace rapport::ui {
 
@@ -63,6 +65,7 @@ PostEditor::PostEditor(core::Store& store, const core::Post& post, const QString
       m_goal(new QComboBox(this)),
       m_link(new QLineEdit(qs(post.link), this)),
       m_results(new QGroupBox(tr("Results"), this)),
+      m_recurrence(new RecurrenceEditor(this)),
       m_errors(new FormErrors(this)) {
     setWindowTitle(post.id == 0 && !post.seriesId ? tr("New post") : tr("Edit post"));
     setObjectName(QStringLiteral("postEditor"));
@@ -123,6 +126,18 @@ PostEditor::PostEditor(core::Store& store, const core::Post& post, const QString
     whenLayout->addWidget(m_when, 1);
     whenLayout->addWidget(slot);
 
+    // An occurrence shows the rule from its own date on, so a change reads "from here on".
+    if (post.seriesId) {
+        if (const auto series = store.find<core::Series>(*post.seriesId)) {
+            m_recurrence->setRule(post.occurrenceDate
+                                      ? core::continuationOf(*series, *post.occurrenceDate)
+                                      : *series,
+                                  false);
+        }
+    }
+    connect(m_recurrence->repeatField(), &QComboBox::currentIndexChanged, this,
+            [this] { m_recurrence->suggestFrom(fromQDate(m_when->date())); });
+
     auto* bodyBox = new QWidget(this);
     auto* bodyLayout = new QVBoxLayout(bodyBox);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
@@ -138,6 +153,8 @@ PostEditor::PostEditor(core::Store& store, const core::Post& post, const QString
     form->addRow(tr("Purpose"), m_purpose);
     form->addRow(tr("Status"), m_errors->wrap(QStringLiteral("status"), m_status));
     form->addRow(tr("When"), m_errors->wrap(QStringLiteral("scheduledAt"), whenRow));
+    form->addRow(tr("Repeat"),
+                 m_errors->wrap(QStringLiteral("recurrence"), m_recurrence, tr("The repeat rule")));
     form->addRow(tr("Campaign"), m_campaign);
     form->addRow(tr("Niche"), m_niche);
     form->addRow(tr("Goal"), m_goal);
@@ -162,11 +179,17 @@ PostEditor::PostEditor(core::Store& store, const core::Post& post, const QString
     layout->addWidget(m_results);
     if (!flags.isEmpty()) {
         // The advisor's word is a warning: shown with its numbers, never blocking OK.
-        auto* advice = new QLabel(QStringLiteral("⚠ ") + flags.join(QStringLiteral("\n⚠ ")), this);
-        advice->setObjectName(QStringLiteral("advice"));
-        advice->setWordWrap(true);
-        advice->setStyleSheet(QStringLiteral("color: #8a4b00;"));
-        layout->addWidget(advice);
+        m_advice = new QLabel(tr("<b>Content-mix advisor</b> (a warning; you may keep the "
+                                 "post as it is)<br>⚠ %1")
+                                  .arg(flags.join(QStringLiteral("<br>⚠ "))),
+                              this);
+        m_advice->setObjectName(QStringLiteral("advice"));
+        m_advice->setTextFormat(Qt::RichText);
+        m_advice->setWordWrap(true);
+        m_advice->setStyleSheet(QStringLiteral(
+            "QLabel { color: #6b3a00; background: #fdf3e1; border: 1px solid #f0d9ad;"
+            " border-radius: 4px; padding: 6px; }"));
+        layout->addWidget(m_advice);
     }
     auto* general = FormErrors::makeLine(this);
     m_errors->setGeneral(general);
@@ -181,6 +204,15 @@ PostEditor::PostEditor(core::Store& store, const core::Post& post, const QString
                 m_duplicate = true;
                 QDialog::accept();
             }
+        });
+    }
+    if (post.seriesId && post.occurrenceDate) {
+        auto* skip = buttons->addButton(tr("Skip this one"), QDialogButtonBox::ActionRole);
+        skip->setObjectName(QStringLiteral("skip"));
+        skip->setToolTip(tr("Leaves this date out; the rest of the series stays as it is."));
+        connect(skip, &QPushButton::clicked, this, [this] {
+            m_skip = true;
+            QDialog::accept();
         });
     }
     connect(buttons, &QDialogButtonBox::accepted, this, &PostEditor::accept);
@@ -222,8 +254,8 @@ void PostEditor::takeNextFreeSlot() {
     if (!channel) {
         return;
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const core::Instant from{std::chrono::seconds{now.toSecsSinceEpoch()}};
+    const core::Instant from = m_now.value_or(core::Instant{
+        std::chrono::seconds{QDateTime::currentDateTimeUtc().toSecsSinceEpoch()}});
     if (auto slot = core::nextFreeSlot(m_store, *channel, from)) {
         const auto minutes = core::localTimeOfDay(*slot, m_zone).count();
         m_when->setDateTime(
@@ -260,9 +292,35 @@ core::Post PostEditor::post() const {
     return p;
 }
 
+std::optional<core::Series> PostEditor::rule() const {
+    if (!m_hasTime->isChecked()) {
+        return std::nullopt;
+    }
+    const QDateTime dt = m_when->dateTime();
+    return m_recurrence->rule(fromQDate(dt.date()),
+                              core::TimeOfDay{dt.time().hour() * 60 + dt.time().minute()});
+}
+
+bool PostEditor::ruleChanged() const {
+    return m_recurrence->isChanged();
+}
+
 bool PostEditor::check() {
     m_errors->clear();
     const core::Post p = post();
+    if (m_recurrence->repeatField()->currentIndex() != RecurrenceEditor::None) {
+        if (!m_hasTime->isChecked()) {
+            m_errors->show(QStringLiteral("recurrence"),
+                           tr("A repeating post needs a time: tick “Scheduled at”."));
+            return false;
+        }
+        try {
+            core::validate(*rule());
+        } catch (const core::ValidationError& e) {
+            m_errors->show(QStringLiteral("recurrence"), qs(e.what()));
+            return false;
+        }
+    }
     if (!p.link.empty() && !core::isHttpLink(p.link)) {
         m_errors->show(QStringLiteral("link"),
                        tr("The link must start with http:// or https:// and have no spaces."));

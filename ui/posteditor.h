@@ -22,6 +22,7 @@ class QSpinBox;
 namespace rapport::ui {
 
 class FormErrors;
+class RecurrenceEditor;
 
 /// Creates or edits one post with every field of DOMAIN.md: the body's live character count
 /// against its channel's limit, the link (http or https only), the status workflow, results
@@ -37,6 +38,15 @@ public:
     core::Post post() const;
     /// True when the user pressed Duplicate rather than OK.
     bool duplicateRequested() const { return m_duplicate; }
+    /// True when the user pressed "Skip this one" on an occurrence of a series.
+    bool skipRequested() const { return m_skip; }
+    /// The repeat rule as the fields say, starting on the post's day at its time; none when
+    /// the post does not repeat (or has no time).
+    std::optional<core::Series> rule() const;
+    /// True when the user changed the repeat rule the editor opened with.
+    bool ruleChanged() const;
+    /// "Now" for the next free slot (the page's clock; the computer's by default).
+    void setNow(core::Instant now) { m_now = now; }
 
     QLabel* characterCount() const { return m_count; }
     QLineEdit* linkField() const { return m_link; }
@@ -44,6 +54,8 @@ public:
     QComboBox* channelField() const { return m_channel; }
     QComboBox* statusField() const { return m_status; }
     QGroupBox* resultsBox() const { return m_results; }
+    RecurrenceEditor* recurrence() const { return m_recurrence; }
+    QLabel* advice() const { return m_advice; }
     FormErrors& errors() const { return *m_errors; }
 
     /// Checks the fields as the store would; shows a problem by its field. True when fine.
@@ -72,9 +84,13 @@ private:
     QComboBox* m_goal;
     QLineEdit* m_link;
     QGroupBox* m_results;
+    RecurrenceEditor* m_recurrence;
+    QLabel* m_advice = nullptr;
+    std::optional<core::Instant> m_now;
     std::array<QSpinBox*, 5> m_numbers{};
     FormErrors* m_errors;
     bool m_duplicate = false;
+    bool m_skip = false;
 };
 
 }  // namespace rapport::ui

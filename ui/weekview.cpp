@@ -1,6 +1,7 @@
 #include "ui/weekview.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDrag>
 #include <QHelpEvent>
 #include <QLocale>
@@ -86,7 +87,8 @@ void WeekView::layoutChips() {
 }
 
 std::pair<QDate, int> WeekView::slotAt(const QPoint& pos) const {
-    if (pos.x() < kGutter || pos.y() < kHeader || pos.x() >= width() ||
+    if (pos.x() < kGutter || pos.y() < kHeader || pos.y() < headerTop() + kHeader ||
+        pos.x() >= width() ||
         pos.y() >= kHeader + 24 * kHourHeight) {
         return {QDate(), 0};
     }
@@ -144,19 +146,13 @@ void WeekView::paintEvent(QPaintEvent* event) {
     }
     for (int d = 0; d < 7; ++d) {
         const QRect col = columnRect(d);
-        const QDate day = m_monday.addDays(d);
-        if (day == m_selected) {
-            p.fillRect(col, pal.color(QPalette::Highlight).lighter(190));
+        if (m_monday.addDays(d) == m_selected) {
+            QColor tint = pal.color(QPalette::Highlight);
+            tint.setAlphaF(0.07f);
+            p.fillRect(col, tint);
         }
         p.setPen(grid);
         p.drawLine(col.left(), 0, col.left(), col.bottom());
-        QFont head = font;
-        head.setPixelSize(12);
-        head.setBold(day == m_today);
-        p.setFont(head);
-        p.setPen(day == m_today ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text));
-        p.drawText(QRect(col.left(), 0, col.width(), kHeader), Qt::AlignCenter,
-                   QLocale().toString(day, QStringLiteral("ddd d")));
     }
     for (const auto& placed : m_placed) {
         if (placed.rect.intersects(event->rect())) {
@@ -168,6 +164,29 @@ void WeekView::paintEvent(QPaintEvent* event) {
     for (const auto& [r, n] : m_more) {
         p.drawText(r, Qt::AlignVCenter | Qt::AlignLeft, tr("+%1 more").arg(n));
     }
+
+    // The day names stay at the top of what is visible while the hours scroll under them.
+    const int top = headerTop();
+    const QRect band(0, top, width(), kHeader);
+    p.fillRect(band, pal.base());
+    p.setPen(grid);
+    p.drawLine(0, band.bottom(), width(), band.bottom());
+    for (int d = 0; d < 7; ++d) {
+        const QRect col = columnRect(d);
+        const QDate day = m_monday.addDays(d);
+        QFont head = font;
+        head.setPixelSize(12);
+        head.setBold(day == m_today);
+        p.setFont(head);
+        p.setPen(day == m_today ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text));
+        p.drawText(QRect(col.left(), top, col.width(), kHeader), Qt::AlignCenter,
+                   QLocale().toString(day, QStringLiteral("ddd d")));
+    }
+}
+
+int WeekView::headerTop() const {
+    const QRect visible = visibleRegion().boundingRect();
+    return visible.isEmpty() ? 0 : std::max(0, visible.top());
 }
 
 void WeekView::mousePressEvent(QMouseEvent* event) {
@@ -206,6 +225,13 @@ void WeekView::mouseMoveEvent(QMouseEvent* event) {
 void WeekView::mouseDoubleClickEvent(QMouseEvent* event) {
     if (const CalendarItem* item = itemAt(event->position().toPoint())) {
         emit itemActivated(item);
+    }
+}
+
+void WeekView::contextMenuEvent(QContextMenuEvent* event) {
+    if (const CalendarItem* item = itemAt(event->pos())) {
+        emit contextMenuRequested(item, event->globalPos());
+        event->accept();
     }
 }
 

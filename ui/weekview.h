@@ -43,6 +43,8 @@ public:
 signals:
     void dateClicked(const QDate& day);
     void itemActivated(const rapport::ui::CalendarItem* item);
+    /// The user asked for a chip's menu at `globalPos`.
+    void contextMenuRequested(const rapport::ui::CalendarItem* item, const QPoint& globalPos);
     void postDropped(const QString& key, const QDate& day, int minutes);
 
 protected:
@@ -50,6 +52,7 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -62,6 +65,8 @@ private:
         QRect rect;
     };
     QRect columnRect(int day) const;
+    /// Where the day names are drawn: the top of the visible part.
+    int headerTop() const;
     void layoutChips();
 
     QDate m_monday;

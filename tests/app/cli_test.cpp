@@ -12,11 +12,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/dashboard.h"
 #include "core/icalexport.h"
 #include "core/sqlite.h"
 #include "core/store.h"
 #include "core/textencoding.h"
 #include "core/timeutil.h"
+#include "reviewfixture.h"
 #include "testutil.h"
 
 using rapport::test::readBytes;
@@ -784,4 +786,85 @@ TEST_F(Cli, NurtureCommandsEnrollMarkStepsAndReportFunnels) {
     EXPECT_EQ(after[0]["funnel"]["enrolled"].get<int>(), enrolled + 1);
     EXPECT_EQ(runRapport({"--db", db, "step-done", "--enrollment", "abc"}, dir, now).code, 1);
     EXPECT_EQ(runRapport({"--db", db, "enroll", "--sequence", seq}, dir, now).code, 1);
+}
+
+// ---- dashboard and weekly review (issue 7), over the core tests' fixed workspace -------------
+
+namespace {
+
+std::string reviewWorkspace(const TempDir& dir) {
+    const auto db = dir.file("review.rapport");
+    auto store = rapport::core::Store::open(db);
+    rapport::core::FixedClock clock{rapport::test::reviewNow()};
+    rapport::test::buildReviewWorkspace(*store, clock);
+    return db;
+}
+
+const std::string kReviewNow = "RAPPORT_NOW=2026-11-25T10:00:00Z";
+
+}  // namespace
+
+TEST_F(Cli, DashboardJsonIsTheDashboardsFigures) {
+    const auto db = reviewWorkspace(dir);
+    const auto run = runRapport({"--db", db, "dashboard", "--json"}, dir, kReviewNow);
+    ASSERT_EQ(run.code, 0) << run.err;
+    const auto j = nlohmann::json::parse(run.out);
+    EXPECT_EQ(j["date"], "2026-11-25");
+    EXPECT_EQ(j["queue"]["overdue"], 2);
+    EXPECT_EQ(j["queue"]["today"], 1);
+    EXPECT_EQ(j["queue"]["thisWeek"], 2);
+    EXPECT_EQ(j["queue"]["first"][0]["name"], "Ben Okri");
+    EXPECT_EQ(j["weekPosts"], 2);
+    EXPECT_EQ(j["goals"].size(), 2u);
+    EXPECT_EQ(j["mix"]["niches"][0]["broken"]["earn-first"], 1);
+    // Exactly what the core service computes for that day.
+    auto store = rapport::core::Store::open(db);
+    rapport::core::FixedClock clock{rapport::test::reviewNow()};
+    EXPECT_EQ(j, rapport::core::toJson(rapport::core::Dashboard{*store, clock}.compute()));
+
+    const auto other =
+        runRapport({"--db", db, "dashboard", "--date", "2026-11-29", "--json"}, dir, kReviewNow);
+    ASSERT_EQ(other.code, 0) << other.err;
+    EXPECT_EQ(nlohmann::json::parse(other.out)["queue"]["overdue"], 5);
+    const auto text = runRapport({"--db", db, "dashboard"}, dir, kReviewNow);
+    ASSERT_EQ(text.code, 0) << text.err;
+    EXPECT_THAT(text.out, HasSubstr("Who needs you: 2 overdue, 1 today, 2 later this week"));
+    EXPECT_THAT(text.out, HasSubstr("Grow real relationships: 2 of 4 (50%), on track"));
+    const auto bad = runRapport({"--db", db, "dashboard", "--date", "2026-13-01"}, dir);
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_THAT(bad.err, HasSubstr("--date"));
+}
+
+TEST_F(Cli, ReviewWritesPdfAndHtml) {
+    const auto db = reviewWorkspace(dir);
+    const auto pdf = dir.file("w48.pdf");
+    const auto html = dir.file("w48.html");
+    const auto run =
+        runRapport({"--db", db, "review", "--week", "2026-W48", "--pdf", pdf, "--html", html}, dir,
+                   kReviewNow);
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_THAT(run.out, HasSubstr("2026-W48"));
+    const auto bytes = readBytes(pdf);
+    ASSERT_EQ(bytes.rfind("%PDF-", 0), 0u);
+    std::size_t pages = 0;
+    for (auto at = bytes.find("/Type /Page"); at != std::string::npos;
+         at = bytes.find("/Type /Page", at + 1)) {
+        pages += bytes.compare(at, 12, "/Type /Pages") == 0 ? 0 : 1;
+    }
+    EXPECT_EQ(pages, 5u);
+    const auto page = readBytes(html);
+    EXPECT_THAT(page, HasSubstr("Grow real relationships"));
+    EXPECT_THAT(page, HasSubstr("Start conversations"));
+    EXPECT_THAT(page, HasSubstr("data:image/png;base64,"));
+
+    EXPECT_EQ(runRapport({"--db", db, "review", "--pdf", pdf}, dir).code, 1);
+    const auto badWeek =
+        runRapport({"--db", db, "review", "--week", "2026-W60", "--pdf", pdf}, dir);
+    EXPECT_EQ(badWeek.code, 1);
+    EXPECT_THAT(badWeek.err, HasSubstr("2026-W60"));
+    EXPECT_EQ(runRapport({"--db", db, "review", "--week", "2026-W48"}, dir).code, 1);
+    const auto unwritable = runRapport(
+        {"--db", db, "review", "--week", "2026-W48", "--pdf", dir.file("no/such/dir/x.pdf")}, dir);
+    EXPECT_EQ(unwritable.code, 2);
+    EXPECT_THAT(unwritable.err, HasSubstr("x.pdf"));
 }

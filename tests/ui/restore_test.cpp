@@ -15,7 +15,7 @@
 #include "core/store.h"
 #include "core/workspacejson.h"
 #include "testsupport.h"
-#include "ui/contactlistmodel.h"
+#include "ui/contacttablemodel.h"
 #include "ui/dashboardpage.h"
 #include "ui/demoworkspace.h"
 #include "ui/mainwindow.h"
@@ -54,7 +54,7 @@ protected:
         return window;
     }
 
-    static ContactListModel* contacts(const MainWindow& window) {
+    static ContactTableModel* contacts(const MainWindow& window) {
         return qobject_cast<RelationshipsPage*>(window.page(MainWindow::Relationships))->model();
     }
 
@@ -114,8 +114,10 @@ TEST_F(RestoreTest, RestoresIntoAnEmptyWorkspaceOffTheGuiThread) {
     // A page that was hidden during the restore reads the new content when it is shown.
     window->setCurrentPage(MainWindow::Dashboard);
     auto* dashboard = qobject_cast<DashboardPage*>(window->page(MainWindow::Dashboard));
-    EXPECT_EQ(dashboard->tileValue("contacts"), static_cast<qlonglong>(m_backup.contacts.size()));
-    EXPECT_EQ(dashboard->tileValue("posts"), static_cast<qlonglong>(m_backup.posts.size()));
+    EXPECT_TRUE(waitUntil([&] {
+        return dashboard->hasAnswers() &&
+               dashboard->goalCards().size() == static_cast<qsizetype>(m_backup.goals.size());
+    }));
 }
 
 TEST_F(RestoreTest, ReplacesAFullWorkspaceOnlyAfterSavingIt) {

@@ -8,14 +8,17 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <iostream>
@@ -30,7 +33,11 @@
 #include "ui/channeldialog.h"
 #include "ui/channelstab.h"
 #include "ui/checklist.h"
+#include "ui/columnmappingwidget.h"
+#include "ui/contactimportdialog.h"
 #include "ui/demoworkspace.h"
+#include "ui/duplicatesdialog.h"
+#include "ui/followuptray.h"
 #include "ui/goaldialog.h"
 #include "ui/goalspage.h"
 #include "ui/goalstab.h"
@@ -193,5 +200,100 @@ int main(int argc, char** argv) {
     }
     page->tabs()->setCurrentIndex(ui::GoalsPage::CampaignsTabIndex);
     save(&window, QStringLiteral("59-campaigns-after-wizard"));
+
+    // The Contacts menu's dialogs: an import preview with invalid rows, a CSV's columns, and
+    // the duplicates with the one to keep.
+    const auto waitIdle = [](const ui::ContactImportDialog& dialog) {
+        for (int i = 0; i < 400 && dialog.isBusy(); ++i) {
+            QApplication::processEvents();
+            QThread::msleep(10);
+        }
+        settle();
+    };
+    const auto writeFile = [&home](const QString& name, const QByteArray& bytes) {
+        const QString path = QDir(home.path()).filePath(name);
+        QFile file(path);
+        file.open(QIODevice::WriteOnly);
+        file.write(bytes);
+        return path;
+    };
+    {
+        const QString linkedIn = writeFile(
+            QStringLiteral("Connections.csv"),
+            "Notes:\n\"When exporting your connection data, you may notice that some of the "
+            "email addresses are missing.\"\n\n"
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            "Priya,Raman,https://www.linkedin.com/in/priyaraman,priya@example.com,Rise & Crumb "
+            "Bakery,Owner,05 Oct 2020\n"
+            "Daniel,Brooks,https://www.linkedin.com/in/danbrooks,,Weeknight Pantry,Food "
+            "blogger,12 Mar 2021\n"
+            "Ana,L\xC3\xB3pez,https://www.linkedin.com/in/ana-lopez-42/,,\"Acme, Inc.\",Head of "
+            "Marketing,1 Feb 2022\n"
+            "Bob,Stone,https://www.linkedin.com/in/bobstone,bob at stone,Stone Ltd,CEO,3 Mar 2023\n"
+            "Chen,Wei,https://www.linkedin.com/in/chenwei,chen@example.org,Northwind,SEO "
+            "consultant,28 Nov 2023\n"
+            "Fatima,Haddad,https://www.linkedin.com/in/fhaddad,,Contoso,Founder,31 Feb 2024\n"
+            "Grace,Okafor,https://www.linkedin.com/in/graceokafor,grace@okafor.dev,Okafor "
+            "Studio,Designer,14 Jun 2024\n");
+        ui::ContactImportDialog dialog(undo, clock, &window);
+        dialog.show();
+        dialog.setFile(linkedIn);
+        waitIdle(dialog);
+        save(&dialog, QStringLiteral("70-contact-import-linkedin"));
+
+        const QString any =
+            writeFile(QStringLiteral("newsletter.csv"),
+                      "Who,Mail,Firm,Labels,Signed up\n"
+                      "Sam Reader,sam@example.com,Reader Co,blogger; beta,2024-03-01\n"
+                      "Kim Keen,kim@example.com,,local,2024-05-12\n"
+                      "Lee Lurker,lee@example,,,yesterday\n");
+        dialog.setFile(any);
+        waitIdle(dialog);
+        save(&dialog, QStringLiteral("71-contact-import-columns"));
+        dialog.mappingWidget()->setTarget(0, {core::ImportField::DisplayName});
+        dialog.mappingWidget()->setTarget(1, {core::ImportField::Email});
+        dialog.mappingWidget()->setTarget(2, {core::ImportField::Company});
+        dialog.mappingWidget()->setTarget(3, {core::ImportField::Tags});
+        dialog.mappingWidget()->setTarget(4, {core::ImportField::CreatedOn});
+        for (int i = 0; i < 40; ++i) {
+            QApplication::processEvents();
+            QThread::msleep(10);
+        }
+        waitIdle(dialog);
+        save(&dialog, QStringLiteral("72-contact-import-mapped"));
+    }
+    {
+        const auto contacts = s.list<core::Contact>();
+        for (std::size_t i = 0; i < 2 && i < contacts.size(); ++i) {
+            core::Contact twin = contacts[i];
+            twin.id = 0;
+            twin.handles.clear();
+            twin.uid.clear();
+            twin.tags = {"imported"};
+            twin.notes = "From LinkedIn.";
+            if (twin.email.empty()) {
+                twin.email = "twin" + std::to_string(i) + "@example.com";
+            }
+            s.add(twin);
+        }
+        ui::DuplicatesDialog dialog(undo, &window);
+        dialog.show();
+        dialog.selectGroup(0);
+        save(&dialog, QStringLiteral("73-duplicates"));
+    }
+    {
+        // The tray icon's badge at the sizes trays use, side by side.
+        QPixmap strip(4 * 72, 72);
+        strip.fill(Qt::white);
+        QPainter p(&strip);
+        const int counts[] = {0, 3, 12, 140};
+        for (int i = 0; i < 4; ++i) {
+            p.drawPixmap(i * 72 + 4, 4, ui::FollowUpTray::badgeIcon(counts[i], 64).pixmap(64, 64));
+        }
+        p.end();
+        const QString path = QDir(g_out).filePath(QStringLiteral("74-tray-badges.png"));
+        strip.save(path);
+        std::cout << path.toStdString() << "\n";
+    }
     return 0;
 }

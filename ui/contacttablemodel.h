@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QAbstractTableModel>
+
+#include <memory>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/contactquery.h"
+#include "core/store.h"
+#include "ui/roles.h"
+
+namespace rapport::ui {
+
+/// The contact table of the Relationships page, fetched lazily: it holds the first page of the
+/// filtered, sorted list and the total, and fetches further pages as the view scrolls
+/// (canFetchMore/fetchMore), so a keystroke in the search box reads one page, not 100,000
+/// contacts. Filtering, sorting and the follow-up dates are core's (ContactQuery); the model
+/// reads again after every change to the contacts, their interactions or their enrollments.
+class ContactTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column : int {
+        NameColumn,
+        StageColumn,
+        NicheColumn,
+        LastTouchColumn,
+        NextDueColumn,
+        TagsColumn,
+        ColumnCount
+    };
+    enum ContactRole : int {
+        LosingTouchRole = FirstModelRole,  ///< bool
+        StageRole,                         ///< QString: the stage's stored name
+        TagsRole,                          ///< QStringList
+    };
+    /// Rows read at once, at the start and on each fetchMore().
+    static constexpr int kPageSize = 100;
+
+    ContactTableModel(core::Store& store, const core::Clock& clock, QObject* parent = nullptr);
+    ~ContactTableModel() override;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    void setFilter(const core::ContactFilter& filter);
+    const core::ContactFilter& filter() const { return m_filter; }
+    core::ContactOrder order() const { return m_order; }
+    /// How many contacts pass the filter (rowCount() is how many are fetched so far).
+    std::int64_t total() const { return m_total; }
+    /// Every contact in the workspace, whatever the filter.
+    std::int64_t workspaceTotal() const { return m_workspaceTotal; }
+
+    const core::ContactRow& rowAt(int row) const;
+    core::Id idAt(int row) const;
+    /// The fetched row showing the contact, or -1.
+    int rowOf(core::Id id) const;
+    /// Every tag in use, for the filter's choices.
+    std::vector<std::string> tags();
+    /// Reads the list again, keeping as many rows as were fetched.
+    void refresh();
+
+signals:
+    /// After each read: the filter, the order or the store changed.
+    void refreshed();
+
+private:
+    void onChange(const core::Change& change);
+
+    core::Store& m_store;
+    const core::Clock& m_clock;
+    std::unique_ptr<core::ContactQuery> m_query;
+    core::ContactFilter m_filter;
+    core::ContactOrder m_order;
+    std::vector<core::ContactRow> m_rows;
+    std::int64_t m_total = 0;
+    std::int64_t m_workspaceTotal = 0;
+    core::Date m_today{};
+    bool m_countStale = true;
+    bool m_refreshedThisTurn = false;
+    bool m_refreshQueued = false;
+    core::Subscription m_subscription;  // last, so it is released before the rest
+};
+
+}  // namespace rapport::ui
