@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -97,6 +98,25 @@ std::vector<StagePoint> RelationshipStats::stagesOverTime(Date firstMonday, int 
         open = true;
     }
     close(points.size());
+    std::unordered_set<Id> withHistory;
+    {
+        auto h = m_store.db().prepare("SELECT DISTINCT contact_id FROM stage_changes");
+        while (h.step()) {
+            withHistory.insert(h.integer(0));
+        }
+    }
+    // A contact without history has been at its stage since its created date.
+    auto c =
+        m_store.db().prepare("SELECT id, created_on, stage FROM contacts WHERE created_on <= ?1");
+    c.bind(1, sundays.back());
+    while (c.step()) {
+        if (withHistory.count(c.integer(0)) > 0) {
+            continue;
+        }
+        const auto k =
+            static_cast<std::size_t>(parseEnum<Stage>(c.text(2)).value_or(Stage::Looker));
+        ++diff[weekOf(c.text(1))][k];
+    }
     std::array<int, kStages> running{};
     for (std::size_t w = 0; w < points.size(); ++w) {
         for (std::size_t k = 0; k < kStages; ++k) {
@@ -155,6 +175,12 @@ void recordStageChange(Store& store, Id contactId, Stage stage, Date on) {
         throw ValidationError("Contact " + std::to_string(contactId), "id", "no such contact");
     }
     store.transaction([&] {
+        // The first entry keeps where the contact stood from its created date.
+        auto first = store.db().prepare(
+            "INSERT OR IGNORE INTO stage_changes (contact_id, changed_on, stage) "
+            "SELECT id, created_on, stage FROM contacts WHERE id = ?1");
+        first.bind(1, contactId);
+        first.run();
         auto s = store.db().prepare(
             "INSERT OR REPLACE INTO stage_changes (contact_id, changed_on, stage) "
             "VALUES (?1, ?2, ?3)");

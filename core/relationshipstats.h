@@ -3,10 +3,11 @@
 // week, the posts that started the most conversations, and each sequence's funnel. The charts
 // of the Dashboard page and of the weekly review are drawn from these figures.
 //
-// Stage over time comes from the stage history (table stage_changes, schema v5): a contact's
-// created date with its stage is its first point; every later change of stage adds the day of
-// the change. A contact counts from its first point on, at the stage of its latest point on or
-// before the day.
+// Stage over time comes from the stage history (table stage_changes, schema v5): a contact
+// without entries has been at its current stage since its created date; a contact's first
+// change of stage records its created date with the stage before, and each change the day of
+// the change with the new stage. A contact counts from its created date on, at the stage of its
+// latest entry on or before the day.
 
 #include <array>
 #include <optional>
@@ -85,9 +86,9 @@ private:
     const Clock& m_clock;
 };
 
-/// Records a contact's stage on a day in its history (replacing that day's entry). Store keeps
-/// the history itself (a contact's insert and each change of stage); this is for imports of
-/// history and for tests.
+/// Records a contact's stage from a day on in its history (replacing that day's entry; the
+/// first entry keeps the contact's current stage from its created date). The schema keeps the
+/// history itself on each change of stage; this is for history from elsewhere and for tests.
 void recordStageChange(Store& store, Id contactId, Stage stage, Date on);
 
 nlohmann::json toJson(const RelationshipFigures& figures);

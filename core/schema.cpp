@@ -386,12 +386,13 @@ constexpr const char* kStep4 =
 #undef RAPPORT_REFRESH_SEARCH
 
 // Version 5: each contact's stage history, for "contacts by stage over time", and two partial
-// indexes for counting interactions over time (below). A contact's
-// created date with its stage is its first point; each change of stage adds the local day of
-// the change (one entry per day: the day's last stage). Triggers keep it, so every way of
-// writing a contact (the Store, an import, a merge, a restore) leaves a history; a contact's
-// removal removes its history. Existing contacts start with their current stage on their
-// created date. The JSON backup does not carry it (docs/workspace-format.md).
+// indexes for counting interactions over time (below). A contact without history rows has been
+// at its current stage since its created date, so adding contacts (an import of 100,000) writes
+// nothing here. The first change of stage writes the created date with the stage before it,
+// then the local day of the change with the new one (one entry per day: the day's last stage);
+// later changes add their day. Triggers keep it, so every way of writing a contact (the Store, a
+// merge, a hand edit) leaves a history; a contact's removal removes its history. The JSON
+// backup does not carry it (docs/workspace-format.md).
 constexpr const char* kStep5 =
     "CREATE TABLE stage_changes (\n"
     "    contact_id INTEGER NOT NULL,\n"
@@ -400,13 +401,10 @@ constexpr const char* kStep5 =
     "                   'relationship', 'customer', 'advocate')),\n"
     "    PRIMARY KEY (contact_id, changed_on)\n"
     ") WITHOUT ROWID;\n"
-    "INSERT INTO stage_changes (contact_id, changed_on, stage) "
-    "SELECT id, created_on, stage FROM contacts;\n"
-    "CREATE TRIGGER stage_changes_insert AFTER INSERT ON contacts BEGIN "
-    "INSERT OR REPLACE INTO stage_changes (contact_id, changed_on, stage) "
-    "VALUES (NEW.id, NEW.created_on, NEW.stage); END;\n"
     "CREATE TRIGGER stage_changes_update AFTER UPDATE OF stage ON contacts "
     "WHEN OLD.stage IS NOT NEW.stage BEGIN "
+    "INSERT OR IGNORE INTO stage_changes (contact_id, changed_on, stage) "
+    "VALUES (NEW.id, OLD.created_on, OLD.stage); "
     "INSERT OR REPLACE INTO stage_changes (contact_id, changed_on, stage) "
     "VALUES (NEW.id, max(NEW.created_on, date('now', 'localtime')), NEW.stage); END;\n"
     "CREATE TRIGGER stage_changes_delete AFTER DELETE ON contacts BEGIN "

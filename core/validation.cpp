@@ -15,6 +15,23 @@ bool isBlank(std::string_view s) {
                        [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
+// An address of the form local@domain.tld: one "@" with something before it, a domain with a dot
+// inside it (not at either end), and no spaces or control characters anywhere. Deliberately loose
+// beyond that: the user's address book is not the place to enforce RFC 5322.
+bool isEmailAddress(std::string_view s) {
+    const auto at = s.rfind('@');
+    if (at == std::string_view::npos || at == 0 || s.find('@') != at) {
+        return false;
+    }
+    if (std::any_of(s.begin(), s.end(),
+                    [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; })) {
+        return false;
+    }
+    const std::string_view domain = s.substr(at + 1);
+    const auto dot = domain.find('.');
+    return dot != std::string_view::npos && dot > 0 && domain.back() != '.';
+}
+
 // Collects the checks of one record so each reads as a line of rules.
 class Checker {
 public:
@@ -248,8 +265,7 @@ void validate(const Post& r) {
 void validate(const Contact& r) {
     const Checker check{Entity::Contact, r.id};
     check.notBlank("displayName", r.displayName);
-    if (!r.email.empty() &&
-        (r.email.find('@') == std::string::npos || r.email.find(' ') != std::string::npos)) {
+    if (!r.email.empty() && !isEmailAddress(r.email)) {
         check.fail("email", "is not an email address (\"" + r.email + "\")");
     }
     check.positive("cadence", r.cadenceDays);

@@ -5,9 +5,9 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QPushButton>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
 
@@ -54,8 +54,8 @@ CalendarExportDialog::CalendarExportDialog(core::Store& store, CalendarExport::F
     chosenRow->addStretch(1);
     layout->addLayout(chosenRow);
     if (ics) {
-        m_everything = new QRadioButton(tr("Everything: every post with a time and every series"),
-                                        this);
+        m_everything =
+            new QRadioButton(tr("Everything: every post with a time and every series"), this);
         layout->addWidget(m_everything);
     } else {
         m_channel = new QComboBox(this);
@@ -101,9 +101,10 @@ std::optional<core::Id> CalendarExportDialog::channel() const {
 
 void CalendarExportDialog::accept() {
     if (m_chosen->isChecked() && m_to->date() < m_from->date()) {
-        m_error->setText(tr("The last day (%1) is before the first (%2).")
-                             .arg(QLocale().toString(m_to->date(), QStringLiteral("d MMM yyyy")),
-                                  QLocale().toString(m_from->date(), QStringLiteral("d MMM yyyy"))));
+        m_error->setText(
+            tr("The last day (%1) is before the first (%2).")
+                .arg(QLocale().toString(m_to->date(), QStringLiteral("d MMM yyyy")),
+                     QLocale().toString(m_from->date(), QStringLiteral("d MMM yyyy"))));
         m_error->show();
         return;
     }

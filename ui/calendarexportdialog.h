@@ -21,8 +21,9 @@ namespace rapport::ui {
 class CalendarExportDialog : public QDialog {
     Q_OBJECT
 public:
-    CalendarExportDialog(core::Store& store, CalendarExport::Format format, const QDate& visibleFrom,
-                         const QDate& visibleTo, QWidget* parent = nullptr);
+    CalendarExportDialog(core::Store& store, CalendarExport::Format format,
+                         const QDate& visibleFrom, const QDate& visibleTo,
+                         QWidget* parent = nullptr);
 
     /// The range chosen; none for "everything".
     std::optional<std::pair<QDate, QDate>> range() const;

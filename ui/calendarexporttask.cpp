@@ -112,8 +112,7 @@ CalendarExportTask::Result CalendarExportTask::run(
                     .arg(countOf(static_cast<std::int64_t>(doc.posts), QObject::tr("post"),
                                  QObject::tr("posts")),
                          countOf(static_cast<std::int64_t>(doc.series),
-                                 QObject::tr("repeating series"),
-                                 QObject::tr("repeating series")),
+                                 QObject::tr("repeating series"), QObject::tr("repeating series")),
                          QFileInfo(request.target).fileName());
         } else {
             if (!request.from || !request.to) {

@@ -121,14 +121,12 @@ CalendarPage::CalendarPage(core::Store& store, UndoContext& undo, const core::Cl
     connect(
         m_week, &WeekView::postDropped, this,
         [this](const QString& key, const QDate& day, int minutes) { movePost(key, day, minutes); });
-    connect(m_month, &MonthView::contextMenuRequested, this,
-            [this](const CalendarItem* item, const QPoint& global) {
-                chipMenu(item)->popup(global);
-            });
-    connect(m_week, &WeekView::contextMenuRequested, this,
-            [this](const CalendarItem* item, const QPoint& global) {
-                chipMenu(item)->popup(global);
-            });
+    connect(
+        m_month, &MonthView::contextMenuRequested, this,
+        [this](const CalendarItem* item, const QPoint& global) { chipMenu(item)->popup(global); });
+    connect(
+        m_week, &WeekView::contextMenuRequested, this,
+        [this](const CalendarItem* item, const QPoint& global) { chipMenu(item)->popup(global); });
     connect(m_agendaView, &QListView::activated, this,
             [this](const QModelIndex& index) { openItem(m_agenda->itemAt(index.row())); });
 
@@ -136,6 +134,7 @@ CalendarPage::CalendarPage(core::Store& store, UndoContext& undo, const core::Cl
     // Any change (an edit here, another page's, a restore) makes every loaded period stale.
     m_cacheSubscription = store.subscribe([this](const core::Change&) {
         m_loaded.clear();
+        m_choicesStale = true;
         ++m_prefetchGeneration;
     });
 }
@@ -278,6 +277,19 @@ void CalendarPage::readFilterFields() {
 }
 
 void CalendarPage::setFilter(const CalendarFilter& filter) {
+    // The fields show the filter, so the next change made in them starts from it.
+    m_updatingFields = true;
+    const auto pick = [](QComboBox* box, const std::optional<core::Id>& id) {
+        box->setCurrentIndex(id ? std::max(0, box->findData(QVariant::fromValue<qlonglong>(*id)))
+                                : 0);
+    };
+    pick(m_channelFilter, filter.channelId);
+    pick(m_nicheFilter, filter.nicheId);
+    pick(m_campaignFilter, filter.campaignId);
+    m_statusFilter->setCurrentIndex(filter.status ? static_cast<int>(*filter.status) + 1 : 0);
+    m_purposeFilter->setCurrentIndex(filter.purpose ? static_cast<int>(*filter.purpose) + 1 : 0);
+    m_search->setText(filter.search);
+    m_updatingFields = false;
     m_filter = filter;
     applyFilter();
 }
@@ -324,7 +336,10 @@ void CalendarPage::goToToday() {
 }
 
 void CalendarPage::rebuild() {
-    fillFilterChoices();
+    if (m_choicesStale) {
+        fillFilterChoices();
+        m_choicesStale = false;
+    }
     std::tie(m_from, m_to) = rangeOf(m_view, m_date);
     const Loaded& loaded = load(m_view, m_from, m_to);
     m_items = loaded.items;
@@ -424,13 +439,14 @@ void CalendarPage::prefetchNeighbours() {
                                       week ? day.addDays(-7) : day.addMonths(-1)};
     for (std::size_t i = 0; i < around.size(); ++i) {
         // One period per turn of the event loop: input that arrives meanwhile goes first.
-        QTimer::singleShot(static_cast<int>(20 * (i + 1)), this, [this, generation, view, d = around[i]] {
-            if (generation != m_prefetchGeneration || !isVisible()) {
-                return;
-            }
-            const auto [from, to] = rangeOf(view, d);
-            load(view, from, to);
-        });
+        QTimer::singleShot(static_cast<int>(20 * (i + 1)), this,
+                           [this, generation, view, d = around[i]] {
+                               if (generation != m_prefetchGeneration || !isVisible()) {
+                                   return;
+                               }
+                               const auto [from, to] = rangeOf(view, d);
+                               load(view, from, to);
+                           });
     }
 }
 
@@ -451,6 +467,17 @@ void CalendarPage::showPeriod() {
         m_picker->setDate(m_date);
     }
     m_views->setCurrentIndex(static_cast<int>(m_view));
+    // The hidden views let go of chips from an earlier load, which may no longer exist.
+    static const std::vector<const CalendarItem*> none;
+    if (m_view != View::Month) {
+        m_month->setMonth(m_date, none);
+    }
+    if (m_view != View::Week) {
+        m_week->setWeek(mondayOf(m_date), none);
+    }
+    if (m_view != View::Agenda && m_agenda->totalCount() > 0) {
+        m_agenda->setItems({});
+    }
     switch (m_view) {
         case View::Month:
             m_periodLabel->setText(QLocale().toString(m_date, QStringLiteral("MMMM yyyy")));
@@ -796,7 +823,7 @@ void CalendarPage::startExport(CalendarExport request) {
     const auto done = [this](CalendarExportTask::Outcome outcome, const QString& message,
                              const QStringList& files) {
         m_exportStatus->setText(outcome == CalendarExportTask::Outcome::Exported ? message
-                                                                                  : QString());
+                                                                                 : QString());
         if (outcome == CalendarExportTask::Outcome::Failed) {
             QMessageBox::warning(this, tr("Export"), message);
         }

@@ -108,8 +108,7 @@ private:
     void readFilterFields();
     std::optional<SeriesScope> askScope(const QString& action);
     /// Turns a single post (or a new one) into the template of a new series, one undo step.
-    void makeRecurring(const core::Post& before, const core::Post& after,
-                       const core::Series& rule);
+    void makeRecurring(const core::Post& before, const core::Post& after, const core::Series& rule);
     /// Saves an edit or a move as one undo step. For "this and all following", `editedRule`
     /// (starting on the day the edited post falls on) replaces the series' rule from there on.
     void savePost(const core::Post& before, core::Post after, SeriesScope scope,
@@ -167,6 +166,7 @@ private:
     CalendarExportTask* m_export = nullptr;
     QLabel* m_exportStatus = nullptr;
     bool m_updatingFields = false;
+    bool m_choicesStale = true;  ///< the filters' channels, niches and campaigns
     bool m_weekScrolled = false;
 };
 

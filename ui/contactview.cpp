@@ -31,6 +31,7 @@
 #include "ui/displaytext.h"
 #include "ui/enrolldialog.h"
 #include "ui/loginteractiondialog.h"
+#include "ui/raiseideadialog.h"
 #include "ui/roles.h"
 #include "ui/twolinedelegate.h"
 #include "ui/undocontext.h"
@@ -188,6 +189,20 @@ ContactView::ContactView(core::Store& store, UndoContext& undo, const core::Cloc
     m_timelineView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_timelineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_timelineView->setUniformItemSizes(false);
+    // The feedback loop starts here: what someone asked becomes a topic idea.
+    m_timelineView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_timelineView->setToolTip(tr("Right-click an interaction to raise a topic idea from it."));
+    connect(m_timelineView, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        const QModelIndex index = m_timelineView->indexAt(at);
+        if (!index.isValid()) {
+            return;
+        }
+        const auto id = static_cast<core::Id>(index.data(RecordIdRole).toLongLong());
+        QMenu menu(this);
+        menu.addAction(tr("Raise a topic idea from this…"), this,
+                       [this, id] { raiseTopicIdea(this, m_undo, id); });
+        menu.exec(m_timelineView->viewport()->mapToGlobal(at));
+    });
 
     auto* body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
@@ -401,7 +416,14 @@ void ContactView::fill(const core::Contact& c) {
         reasons << QStringLiteral("• ") + qs(core::FollowUpQueue::describe(reason)).toHtmlEscaped();
     }
     if (!reasons.isEmpty()) {
-        const QString quiet = palette().color(QPalette::PlaceholderText).name();
+        // Halfway between the text and the background: quiet on light and dark palettes alike
+        // (rich text drops the placeholder colour's alpha).
+        const QColor ink = palette().color(QPalette::WindowText);
+        const QColor paper = palette().color(QPalette::Window);
+        const QString quiet =
+            QColor((ink.red() + paper.red()) / 2, (ink.green() + paper.green()) / 2,
+                   (ink.blue() + paper.blue()) / 2)
+                .name();
         text += QStringLiteral("<br><span style='color:%1'>").arg(quiet) +
                 reasons.join(QStringLiteral("<br>")) + QStringLiteral("</span>");
     }

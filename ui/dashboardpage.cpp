@@ -392,6 +392,7 @@ void DashboardPage::showQueue() {
                           "conversation.")));
     }
     const QString quiet = quietColour(this);
+    const QColor text = pal.color(QPalette::Text);
     for (const auto& entry : q.first) {
         auto* name = new QLabel;
         name->setObjectName(QStringLiteral("queueName"));
@@ -410,9 +411,17 @@ void DashboardPage::showQueue() {
                 when = QLocale{}.toString(toQDate(entry.due), QStringLiteral("ddd"));
                 break;
         }
-        name->setText(QStringLiteral("%1 <span style='color:%2'>%3 %4</span>")
-                          .arg(qs(entry.displayName).toHtmlEscaped(), quiet,
+        // The name is a link to the contact; the reason and the day are quiet beside it.
+        name->setProperty("contactId", QVariant::fromValue<qlonglong>(entry.contactId));
+        name->setText(QStringLiteral("<a href='contact:%1' style='color:%2; text-decoration:none'>"
+                                     "%3</a> <span style='color:%4'>%5 %6</span>")
+                          .arg(QString::number(entry.contactId), text.name(),
+                               qs(entry.displayName).toHtmlEscaped(), quiet,
                                (dot() + qs(entry.reason)).toHtmlEscaped(), dot() + when));
+        name->setToolTip(tr("Open %1").arg(qs(entry.displayName)));
+        connect(name, &QLabel::linkActivated, this, [this](const QString& link) {
+            emit openContact(link.section(QLatin1Char(':'), 1).toLongLong());
+        });
         m_names->addWidget(name);
     }
     const int rest = q.total() - static_cast<int>(q.first.size());

@@ -58,6 +58,8 @@ public:
 signals:
     /// The reader asked for the follow-up queue of `day`.
     void openQueue(QDate day);
+    /// The reader clicked a name in the queue.
+    void openContact(core::Id contactId);
 
 protected:
     void rebuild() override;

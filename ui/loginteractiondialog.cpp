@@ -62,7 +62,7 @@ LogInteractionDialog::LogInteractionDialog(core::Store& store, const core::Clock
     }
 
     m_post->setObjectName(QStringLiteral("post"));
-    m_post->addItem(tr("No post"), QVariant());
+    m_post->addItem(tr("Not about a post"), QVariant());
     {
         auto st = store.db().prepare(
             "SELECT id, title, scheduled_at FROM posts WHERE status IN ('published', "
@@ -93,7 +93,7 @@ LogInteractionDialog::LogInteractionDialog(core::Store& store, const core::Clock
     form->addRow(tr("&Direction"), m_direction);
     form->addRow(tr("&Kind"), m_kind);
     form->addRow(tr("C&hannel"), m_channel);
-    form->addRow(tr("&About post"), m_post);
+    form->addRow(tr("&Post"), m_post);
     form->addRow(tr("&When"), m_when);
     form->addRow(tr("&Note"), m_note);
     auto* zone = new QLabel(tr("Times are in the workspace's zone, %1.").arg(qs(m_zone)), this);

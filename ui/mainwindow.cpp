@@ -36,6 +36,7 @@
 #include "ui/relationshipspage.h"
 #include "ui/resources.h"
 #include "ui/sequencespage.h"
+#include "ui/weeklyreviewdialog.h"
 #include "ui/undocontext.h"
 
 namespace rapport::ui {
@@ -178,11 +179,19 @@ void MainWindow::buildMenus() {
     QAction* backUp = file->addAction(tr("&Back up to JSON…"), this, &MainWindow::backUpDialog);
     QAction* restore = file->addAction(tr("&Restore from JSON…"), this, &MainWindow::restoreDialog);
     file->addSeparator();
+    QAction* review = file->addAction(tr("&Weekly review…"), this, [this] {
+        WeeklyReviewDialog dialog(*m_store, *m_clock, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            statusBar()->showMessage(tr("Weekly review saved."), kStatusMessageMs);
+        }
+    });
+    review->setObjectName(QStringLiteral("weeklyReviewAction"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     // Spelled out: QKeySequence::Quit is empty on some platforms (offscreen, Windows).
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
-    m_storeActions = {create, open, backUp, restore};
+    m_storeActions = {create, open, backUp, restore, review};
 
     // Edit: undo and redo of every edit on the pages. Actions of our own rather than the
     // stack's, so a restore running in the background can switch them off.
@@ -233,6 +242,12 @@ void MainWindow::buildPages() {
         setCurrentPage(Relationships);
         if (auto* page = qobject_cast<RelationshipsPage*>(m_stack->widget(Relationships))) {
             page->showQueue(day);
+        }
+    });
+    connect(dashboard, &DashboardPage::openContact, this, [this](core::Id id) {
+        setCurrentPage(Relationships);
+        if (auto* page = qobject_cast<RelationshipsPage*>(m_stack->widget(Relationships))) {
+            page->openContact(id);
         }
     });
     // The Contacts menu works on this workspace, so it is made again with each one.

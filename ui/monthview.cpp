@@ -181,6 +181,7 @@ void MonthView::paintEvent(QPaintEvent*) {
             p.setPen(inMonth ? pal.color(QPalette::Text) : quiet);
         }
         p.drawText(label, Qt::AlignCenter, QString::number(day.day()));
+        p.setFont(font);  // chips take the widget's font, not today's bold label
 
         const auto& items = m_days[static_cast<std::size_t>(i)];
         const int shown = visibleChips(i);

@@ -129,10 +129,9 @@ PostEditor::PostEditor(core::Store& store, const core::Post& post, const QString
     // An occurrence shows the rule from its own date on, so a change reads "from here on".
     if (post.seriesId) {
         if (const auto series = store.find<core::Series>(*post.seriesId)) {
-            m_recurrence->setRule(post.occurrenceDate
-                                      ? core::continuationOf(*series, *post.occurrenceDate)
-                                      : *series,
-                                  false);
+            m_recurrence->setRule(
+                post.occurrenceDate ? core::continuationOf(*series, *post.occurrenceDate) : *series,
+                false);
         }
     }
     connect(m_recurrence->repeatField(), &QComboBox::currentIndexChanged, this,
@@ -254,8 +253,8 @@ void PostEditor::takeNextFreeSlot() {
     if (!channel) {
         return;
     }
-    const core::Instant from = m_now.value_or(core::Instant{
-        std::chrono::seconds{QDateTime::currentDateTimeUtc().toSecsSinceEpoch()}});
+    const core::Instant from = m_now.value_or(
+        core::Instant{std::chrono::seconds{QDateTime::currentDateTimeUtc().toSecsSinceEpoch()}});
     if (auto slot = core::nextFreeSlot(m_store, *channel, from)) {
         const auto minutes = core::localTimeOfDay(*slot, m_zone).count();
         m_when->setDateTime(

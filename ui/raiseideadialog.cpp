@@ -1,8 +1,8 @@
 #include "ui/raiseideadialog.h"
 
 #include <QButtonGroup>
-#include <QCoreApplication>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFrame>
 #include <QLabel>

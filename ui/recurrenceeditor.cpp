@@ -34,7 +34,7 @@ RecurrenceEditor::RecurrenceEditor(QWidget* parent)
     auto* weekly = new QWidget(m_detail);
     auto* weeklyLayout = new QHBoxLayout(weekly);
     weeklyLayout->setContentsMargins(0, 0, 0, 0);
-    weeklyLayout->setSpacing(2);
+    weeklyLayout->setSpacing(6);
     weeklyLayout->addWidget(new QLabel(tr("on"), weekly));
     for (int d = 0; d < 7; ++d) {
         auto* box = new QCheckBox(QLocale().dayName(d + 1, QLocale::ShortFormat), weekly);

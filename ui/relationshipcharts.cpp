@@ -49,6 +49,10 @@ void styleChart(QChart* chart, const ChartColours& c, const QString& title) {
 }
 
 void styleAxis(QAbstractAxis* axis, const ChartColours& c) {
+    // A little smaller than the text, so twelve weeks' labels fit under their bars.
+    QFont font = axis->labelsFont();
+    font.setPointSizeF(std::max(6.5, font.pointSizeF() * 0.85));
+    axis->setLabelsFont(font);
     axis->setLabelsColor(c.quiet);
     axis->setLinePenColor(c.grid);
     axis->setGridLineColor(c.grid);
@@ -97,8 +101,21 @@ QString stageLabel(core::Stage stage) {
     return capitalized(words(stage));
 }
 
-QString weekLabel(core::Date monday) {
-    return toQDate(monday).toString(QStringLiteral("d MMM"));
+QStringList weekLabels(const std::vector<core::Date>& mondays) {
+    QStringList labels;
+    int lastMonth = 0;
+    for (const auto& monday : mondays) {
+        const QDate day = toQDate(monday);
+        QString label = day.month() != lastMonth ? day.toString(QStringLiteral("MMM d"))
+                                                 : QString::number(day.day());
+        lastMonth = day.month();
+        // The same day number can come back a month later; a zero-width space keeps it apart.
+        while (labels.contains(label)) {
+            label += QChar(0x200B);
+        }
+        labels << label;
+    }
+    return labels;
 }
 
 QChart* makeStagesChart(const std::vector<core::StagePoint>& points, const QPalette& palette) {
@@ -106,10 +123,11 @@ QChart* makeStagesChart(const std::vector<core::StagePoint>& points, const QPale
     auto* chart = new QChart;
     styleChart(chart, c, QObject::tr("Contacts by stage"));
     auto* series = new QStackedBarSeries;
-    QStringList weeks;
+    std::vector<core::Date> mondays;
     for (const auto& p : points) {
-        weeks << weekLabel(p.weekStart);
+        mondays.push_back(p.weekStart);
     }
+    const QStringList weeks = weekLabels(mondays);
     int most = 0;
     for (const auto& p : points) {
         most = std::max(most, p.total());
@@ -142,13 +160,14 @@ QChart* makeInboundChart(const std::vector<core::WeekCount>& weeks, const QPalet
     auto* chart = new QChart;
     styleChart(chart, c, QObject::tr("Inbound conversations per week"));
     auto* set = new QBarSet(QObject::tr("Inbound"));
-    QStringList labels;
+    std::vector<core::Date> mondays;
     int most = 0;
     for (const auto& w : weeks) {
         *set << w.count;
-        labels << weekLabel(w.weekStart);
+        mondays.push_back(w.weekStart);
         most = std::max(most, w.count);
     }
+    const QStringList labels = weekLabels(mondays);
     set->setColor(c.inbound);
     set->setBorderColor(c.inbound);
     set->setLabelColor(c.text);

@@ -36,8 +36,10 @@ struct ChartColours {
 
 /// The stage's name for legends: "Looker" .. "Advocate".
 QString stageLabel(core::Stage stage);
-/// "23 Nov": a week's label on an axis.
-QString weekLabel(core::Date monday);
+/// The labels of a run of weeks on an axis, short enough for a dozen to fit: the month where it
+/// changes ("Nov 2"), the day alone otherwise ("9", "16"). Labels stay distinct, since the axis
+/// tells its categories apart by text.
+QStringList weekLabels(const std::vector<core::Date>& mondays);
 
 // Each returns a new chart the caller owns (a QChartView takes it over).
 QChart* makeStagesChart(const std::vector<core::StagePoint>& points, const QPalette& palette);

@@ -23,7 +23,8 @@ namespace rapport::ui {
 namespace {
 
 // Chart images: logical size in the document, rendered at twice that for print.
-constexpr QSize kChartSize{760, 340};
+constexpr QSize kChartSize{760, 280};       // a chart across the page
+constexpr QSize kShortChartSize{760, 240};  // two of them on a page with a table
 constexpr int kPageWidth = 720;  // the PDF's layout width; print() scales it to A4 less margins
 constexpr int kPdfWidth = 700;   // a chart's width in those units
 constexpr int kHtmlWidth = 760;  // in CSS pixels
@@ -182,7 +183,8 @@ ReviewDocument::ReviewDocument(core::WeeklyReview review, const QPalette& palett
         std::unique_ptr<QChart>(makeTopPostsChart(rel.topPosts, palette)),
         std::unique_ptr<QChart>(makeFunnelsChart(rel.funnels, palette))};
     for (std::size_t i = 0; i < charts.size(); ++i) {
-        m_charts[i] = renderChart(charts[i].get(), kChartSize);
+        // Contacts by stage and inbound per week share the conversations' page: shorter.
+        m_charts[i] = renderChart(charts[i].get(), i < 2 ? kShortChartSize : kChartSize);
     }
 }
 
@@ -212,7 +214,7 @@ QString ReviewDocument::image(int chart, Images images, int width) const {
         img.save(&buffer, "PNG");
         src = QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64());
     }
-    const int height = width * kChartSize.height() / kChartSize.width();
+    const int height = width * img.height() / img.width();
     return QStringLiteral(
                "<p style=\"margin-top: 10px; margin-bottom: 6px;\"><img src=\"%1\" width=\"%2\" "
                "height=\"%3\" alt=\"%4\"></p>")
@@ -314,7 +316,7 @@ QString ReviewDocument::body(Images images) const {
             return parts.isEmpty() ? quiet(QStringLiteral("—")) : esc(parts.join(dot()));
         };
         for (const auto& p : r.posts) {
-            if (t.rows() >= kMaxRows) {
+            if (t.rows() >= kMaxPostRows) {
                 break;
             }
             const auto& post = p.post;
@@ -331,7 +333,7 @@ QString ReviewDocument::body(Images images) const {
         t.row({QString{}, esc(QObject::tr("Total")), QString{}, results(r.totals), QString{}},
               true);
         h += t.html();
-        h += more(kMaxRows, r.posts.size());
+        h += more(kMaxPostRows, r.posts.size());
         h += paragraph(quiet(esc(QObject::tr(
             "Talks: inbound interactions linked to the post, the conversations it started."))));
     }
@@ -492,6 +494,15 @@ bool ReviewDocument::writePdf(const QString& path, QString* error) const {
     doc.setDocumentMargin(0);
     doc.print(&writer);
     return true;
+}
+
+bool writeWeeklyReview(core::Store& store, const core::Clock& clock, core::IsoWeek week,
+                       const QString& pdfPath, const QString& htmlPath, QString* error) {
+    const ReviewDocument document{core::WeeklyReviewBuilder{store, clock}.build(week)};
+    if (!pdfPath.isEmpty() && !document.writePdf(pdfPath, error)) {
+        return false;
+    }
+    return htmlPath.isEmpty() || document.writeHtml(htmlPath, error);
 }
 
 }  // namespace rapport::ui

@@ -23,8 +23,10 @@ public:
     static QStringList sectionTitles();
     /// The light palette a printed review uses.
     static QPalette paperPalette();
-    /// Rows a table shows before "and N more".
-    static constexpr int kMaxRows = 25;
+    /// Rows a table shows before "and N more", so that each section keeps to its page (the
+    /// posts' rows are taller, and share the page with a chart).
+    static constexpr int kMaxRows = 12;
+    static constexpr int kMaxPostRows = 6;
 
     const core::WeeklyReview& review() const { return m_review; }
 
@@ -49,5 +51,12 @@ private:
     core::WeeklyReview m_review;
     std::array<QImage, 4> m_charts;
 };
+
+/// The weekly review of `week` built from the store and written to `pdfPath` and/or `htmlPath`
+/// (an empty path is skipped): what a "Weekly review…" action in the GUI calls. Runs on the GUI
+/// thread (the charts are widgets' graphics); the figures take well under a second even for a
+/// large workspace. On failure returns false and a sentence naming the file.
+bool writeWeeklyReview(core::Store& store, const core::Clock& clock, core::IsoWeek week,
+                       const QString& pdfPath, const QString& htmlPath, QString* error = nullptr);
 
 }  // namespace rapport::ui

@@ -88,8 +88,7 @@ void WeekView::layoutChips() {
 
 std::pair<QDate, int> WeekView::slotAt(const QPoint& pos) const {
     if (pos.x() < kGutter || pos.y() < kHeader || pos.y() < headerTop() + kHeader ||
-        pos.x() >= width() ||
-        pos.y() >= kHeader + 24 * kHourHeight) {
+        pos.x() >= width() || pos.y() >= kHeader + 24 * kHourHeight) {
         return {QDate(), 0};
     }
     const int day = std::min(6, (pos.x() - kGutter) * 7 / std::max(1, width() - kGutter - 1));
@@ -154,6 +153,7 @@ void WeekView::paintEvent(QPaintEvent* event) {
         p.setPen(grid);
         p.drawLine(col.left(), 0, col.left(), col.bottom());
     }
+    p.setFont(font);
     for (const auto& placed : m_placed) {
         if (placed.rect.intersects(event->rect())) {
             paintChip(p, placed.rect, *placed.item, true);

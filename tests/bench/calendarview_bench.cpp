@@ -202,4 +202,3 @@ void BM_CalendarApplyFilterWeek(benchmark::State& state) {
 BENCHMARK(BM_CalendarApplyFilterWeek)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-

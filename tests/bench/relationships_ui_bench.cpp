@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "core/clock.h"
+#include "core/contactquery.h"
 #include "core/store.h"
 #include "core/timeutil.h"
 #include "core/workspacejson.h"
@@ -105,6 +106,21 @@ void BM_ContactTableKeystroke(benchmark::State& state) {
     state.counters["matches"] = static_cast<double>(model.total());
 }
 BENCHMARK(BM_ContactTableKeystroke)->DenseRange(1, 11)->Unit(benchmark::kMillisecond);
+
+// The same keystrokes read by core alone (no model, no view): what the table adds is the
+// difference to BM_ContactTableKeystroke.
+void BM_ContactQueryKeystrokeOnly(benchmark::State& state) {
+    auto& store = bigWorkspace();
+    ContactQuery query(store, benchClock());
+    const std::string typed = "reader 4217";
+    ContactFilter filter;
+    filter.text = typed.substr(0, static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state) {
+        const auto page = query.search(filter, {}, rapport::ui::ContactTableModel::kPageSize);
+        benchmark::DoNotOptimize(page.rows.data());
+    }
+}
+BENCHMARK(BM_ContactQueryKeystrokeOnly)->DenseRange(1, 11)->Unit(benchmark::kMillisecond);
 
 // Clearing the search: the whole list again, sorted by name, first page drawn.
 void BM_ContactTableAllContacts(benchmark::State& state) {

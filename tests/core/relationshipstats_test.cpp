@@ -142,18 +142,17 @@ int historyRows(Store& store, Id contact) {
     return s.step() ? s.int32(0) : -1;
 }
 
-TEST(StageHistory, AddedContactStartsAtItsCreatedDate) {
+TEST(StageHistory, AnAddedContactCountsFromItsCreatedDateWithoutEntries) {
     auto store = Store::openInMemory();
+    FixedClock clock{*parseInstant("2026-03-20T10:00:00Z")};
     auto c = rapport::test::sampleContact();
-    c.createdOn = ymd(2026, 3, 2);
+    c.createdOn = ymd(2026, 3, 4);  // a Wednesday
     store->add(c);
-    auto s =
-        store->db().prepare("SELECT changed_on, stage FROM stage_changes WHERE contact_id = ?1");
-    s.bind(1, c.id);
-    ASSERT_TRUE(s.step());
-    EXPECT_EQ(s.text(0), "2026-03-02");
-    EXPECT_EQ(s.text(1), "engaged");
-    EXPECT_FALSE(s.step());
+    EXPECT_EQ(historyRows(*store, c.id), 0);  // an import writes nothing here
+    const auto points = RelationshipStats{*store, clock}.stagesOverTime(ymd(2026, 2, 23), 3);
+    EXPECT_EQ(points[0].total(), 0);
+    EXPECT_EQ(points[1].byStage[static_cast<int>(Stage::Engaged)], 1);  // from Sunday 03-08
+    EXPECT_EQ(points[2].byStage[static_cast<int>(Stage::Engaged)], 1);
 }
 
 TEST(StageHistory, AChangeOfStageAddsAPointAndOtherEditsDoNot) {
@@ -163,10 +162,20 @@ TEST(StageHistory, AChangeOfStageAddsAPointAndOtherEditsDoNot) {
     store->add(c);
     c.notes = "met at a fair";
     store->update(c);
-    EXPECT_EQ(historyRows(*store, c.id), 1);
+    EXPECT_EQ(historyRows(*store, c.id), 0);
     c.stage = Stage::Relationship;
     store->update(c);
+    // The stage before, from the created date; the new one, from today.
     EXPECT_EQ(historyRows(*store, c.id), 2);
+    {
+        auto s = store->db().prepare(
+            "SELECT changed_on, stage FROM stage_changes WHERE contact_id = ?1 ORDER BY "
+            "changed_on LIMIT 1");
+        s.bind(1, c.id);
+        ASSERT_TRUE(s.step());
+        EXPECT_EQ(s.text(0), "2026-01-05");
+        EXPECT_EQ(s.text(1), "engaged");
+    }
     auto s = store->db().prepare(
         "SELECT stage FROM stage_changes WHERE contact_id = ?1 ORDER BY changed_on DESC "
         "LIMIT 1");

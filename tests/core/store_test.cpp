@@ -337,6 +337,27 @@ TEST_F(StoreTest, ValidationMessageIsASentence) {
     }
 }
 
+TEST_F(StoreTest, EmailAddressesAreCheckedForAnAtAndADomain) {
+    const std::vector<std::pair<std::string, bool>> cases = {
+        {"maya@example.com", true},  {"first.last+tag@mail.example.co.uk", true},
+        {"bob@", false},             {"@example.com", false},
+        {"bob@example", false},      {"bob@.com", false},
+        {"bob@example.", false},     {"bob@@example.com", false},
+        {"bob at example", false},   {"bob @example.com", false},
+        {"bob@exa\tmple.com", false},
+    };
+    for (const auto& [email, valid] : cases) {
+        SCOPED_TRACE(email);
+        auto c = sampleContact();
+        c.email = email;
+        if (valid) {
+            EXPECT_GT(store->add(c), 0);
+        } else {
+            EXPECT_EQ(failingField([&] { store->add(c); }), "email");
+        }
+    }
+}
+
 TEST_F(StoreTest, UpdatingOrRemovingAMissingRecordIsRefused) {
     auto c = sampleContact();
     c.id = 999;

@@ -10,8 +10,6 @@
 #include <QDateTimeEdit>
 #include <QDir>
 #include <QFile>
-#include <QRadioButton>
-#include <QSignalSpy>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,6 +17,8 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
 #include <QTimer>
@@ -28,18 +28,20 @@
 
 #include "core/clock.h"
 #include "core/freeslot.h"
+#include "core/icalexport.h"
 #include "core/recurrence.h"
 #include "core/store.h"
 #include "core/timeutil.h"
-#include "core/icalexport.h"
 #include "planningsupport.h"
 #include "testsupport.h"
 #include "ui/agendamodel.h"
 #include "ui/calendarexportdialog.h"
 #include "ui/calendarexporttask.h"
 #include "ui/calendarpage.h"
+#include "ui/demoworkspace.h"
 #include "ui/displaytext.h"
 #include "ui/formerrors.h"
+#include "ui/mainwindow.h"
 #include "ui/monthview.h"
 #include "ui/posteditor.h"
 #include "ui/recurrenceeditor.h"
@@ -91,12 +93,12 @@ protected:
                    (s.count ? std::to_string(*s.count) : "-") + "\n";
         }
         for (const auto& p : m_store->list<core::Post>()) {
-            out += "post " + std::to_string(p.id) + " " + p.title + " " + p.body + " s" +
-                   std::to_string(p.seriesId.value_or(0)) + " o" +
-                   (p.occurrenceDate ? core::formatDate(*p.occurrenceDate) : "-") + " at" +
-                   (p.scheduledAt ? std::to_string(p.scheduledAt->time_since_epoch().count())
-                                  : "-") +
-                   " st" + std::to_string(static_cast<int>(p.status)) + "\n";
+            out +=
+                "post " + std::to_string(p.id) + " " + p.title + " " + p.body + " s" +
+                std::to_string(p.seriesId.value_or(0)) + " o" +
+                (p.occurrenceDate ? core::formatDate(*p.occurrenceDate) : "-") + " at" +
+                (p.scheduledAt ? std::to_string(p.scheduledAt->time_since_epoch().count()) : "-") +
+                " st" + std::to_string(static_cast<int>(p.status)) + "\n";
         }
         return out;
     }
@@ -107,10 +109,10 @@ protected:
         for (const auto& post :
              core::effectivePosts(*m_store, *core::parseDate(from), *core::parseDate(to))) {
             if (post.title == title && post.status != core::PostStatus::Skipped) {
-                out.push_back(core::formatDate(core::localDate(*post.scheduledAt, "Europe/Berlin")) +
-                              " " +
-                              formatTime(core::localTimeOfDay(*post.scheduledAt, "Europe/Berlin"))
-                                  .toStdString());
+                out.push_back(
+                    core::formatDate(core::localDate(*post.scheduledAt, "Europe/Berlin")) + " " +
+                    formatTime(core::localTimeOfDay(*post.scheduledAt, "Europe/Berlin"))
+                        .toStdString());
             }
         }
         return out;
@@ -307,9 +309,8 @@ TEST_F(CalendarPageTest, MovingThisAndAllFollowingMovesTheRestOfTheSeriesAndUndo
     ASSERT_TRUE(p->movePost(chips.front()->key(), QDate(2026, 11, 16), 10 * 60));
 
     EXPECT_EQ(datesOf("Tuesday tip", "2026-11-01", "2026-12-01"),
-              (std::vector<std::string>{"2026-11-03 09:00", "2026-11-10 09:00",
-                                        "2026-11-16 10:00", "2026-11-23 10:00",
-                                        "2026-11-30 10:00"}));
+              (std::vector<std::string>{"2026-11-03 09:00", "2026-11-10 09:00", "2026-11-16 10:00",
+                                        "2026-11-23 10:00", "2026-11-30 10:00"}));
     EXPECT_EQ(m_stack.count(), 1);
 
     m_stack.undo();
@@ -336,10 +337,10 @@ TEST_F(CalendarPageTest, MovingEveryNDaysForwardStartsTheRestOnTheNewDay) {
     const auto chips = p->monthView()->itemsOn(QDate(2026, 11, 8));
     ASSERT_EQ(chips.size(), 1u);
     ASSERT_TRUE(p->movePost(chips.front()->key(), QDate(2026, 11, 9)));
-    EXPECT_EQ(datesOf("Every third day", "2026-11-01", "2026-11-30"),
-              (std::vector<std::string>{"2026-11-02 09:00", "2026-11-05 09:00",
-                                        "2026-11-09 09:00", "2026-11-12 09:00",
-                                        "2026-11-15 09:00", "2026-11-18 09:00"}));
+    EXPECT_EQ(
+        datesOf("Every third day", "2026-11-01", "2026-11-30"),
+        (std::vector<std::string>{"2026-11-02 09:00", "2026-11-05 09:00", "2026-11-09 09:00",
+                                  "2026-11-12 09:00", "2026-11-15 09:00", "2026-11-18 09:00"}));
     m_stack.undo();
     EXPECT_EQ(snapshot(), before);
 }
@@ -379,8 +380,8 @@ TEST_F(CalendarPageTest, MakingAPostRecurringInTheEditorIsOneUndoStep) {
 
     EXPECT_EQ(m_store->count<core::Series>(), 1);
     EXPECT_EQ(datesOf("Weekly tip", "2026-11-01", "2026-12-31"),
-              (std::vector<std::string>{"2026-11-24 09:00", "2026-11-26 09:00",
-                                        "2026-12-01 09:00", "2026-12-03 09:00"}));
+              (std::vector<std::string>{"2026-11-24 09:00", "2026-11-26 09:00", "2026-12-01 09:00",
+                                        "2026-12-03 09:00"}));
     EXPECT_EQ(m_stack.count(), 1);
     EXPECT_EQ(p->monthView()->itemsOn(QDate(2026, 11, 26)).size(), 1u);
     m_stack.undo();
@@ -401,9 +402,9 @@ TEST_F(CalendarPageTest, ANewPostCanRepeatEveryFewDaysUntilADate) {
         rule->untilField()->setDate(QDate(2026, 12, 15));
     });
     p->newPost(QDate(2026, 11, 25));
-    EXPECT_EQ(datesOf("Check-in", "2026-11-01", "2027-01-31"),
-              (std::vector<std::string>{"2026-11-25 09:00", "2026-12-05 09:00",
-                                        "2026-12-15 09:00"}));
+    EXPECT_EQ(
+        datesOf("Check-in", "2026-11-01", "2027-01-31"),
+        (std::vector<std::string>{"2026-11-25 09:00", "2026-12-05 09:00", "2026-12-15 09:00"}));
     m_stack.undo();
     EXPECT_EQ(m_store->count<core::Post>(), 0);
     EXPECT_EQ(m_store->count<core::Series>(), 0);
@@ -414,8 +415,8 @@ TEST_F(CalendarPageTest, AWeeklyRuleWithoutWeekdaysIsRefusedByItsField) {
     post.title = "Tip";
     post.channelId = m_ids.x;
     post.status = core::PostStatus::Scheduled;
-    post.scheduledAt = core::toInstant(*core::parseDate("2026-11-24"), core::TimeOfDay{540},
-                                       "Europe/Berlin");
+    post.scheduledAt =
+        core::toInstant(*core::parseDate("2026-11-24"), core::TimeOfDay{540}, "Europe/Berlin");
     PostEditor editor(*m_store, post, {});
     editor.recurrence()->repeatField()->setCurrentIndex(RecurrenceEditor::Weekly);
     editor.recurrence()->weekdayField(1)->setChecked(false);
@@ -437,9 +438,9 @@ TEST_F(CalendarPageTest, SkippingOneOccurrenceFromTheChipMenuAndTheEditor) {
     skip->trigger();
     menu->close();
 
-    EXPECT_EQ(datesOf("Tuesday tip", "2026-11-01", "2026-11-30"),
-              (std::vector<std::string>{"2026-11-03 09:00", "2026-11-10 09:00",
-                                        "2026-11-24 09:00"}));
+    EXPECT_EQ(
+        datesOf("Tuesday tip", "2026-11-01", "2026-11-30"),
+        (std::vector<std::string>{"2026-11-03 09:00", "2026-11-10 09:00", "2026-11-24 09:00"}));
     // Still on the calendar, struck through, so the user can see and undo the gap.
     const auto skipped = p->monthView()->itemsOn(QDate(2026, 11, 17));
     ASSERT_EQ(skipped.size(), 1u);
@@ -473,8 +474,8 @@ TEST_F(CalendarPageTest, ChangingTheRuleOfAnOccurrenceChangesThisAndAllFollowing
     });
     p->openItem(p->monthView()->itemsOn(QDate(2026, 11, 17)).front());
     EXPECT_EQ(datesOf("Tuesday tip", "2026-11-01", "2026-11-30"),
-              (std::vector<std::string>{"2026-11-03 09:00", "2026-11-10 09:00",
-                                        "2026-11-19 09:00", "2026-11-26 09:00"}));
+              (std::vector<std::string>{"2026-11-03 09:00", "2026-11-10 09:00", "2026-11-19 09:00",
+                                        "2026-11-26 09:00"}));
     EXPECT_EQ(m_stack.count(), 1);
     m_stack.undo();
     EXPECT_EQ(snapshot(), before);
@@ -504,8 +505,8 @@ TEST_F(CalendarPageTest, FiltersByChannelAndSearchWithoutReadingTheStore) {
     other.body = "A checklist for keyword research";
     other.channelId = m_ids.linkedIn;
     other.status = core::PostStatus::Scheduled;
-    other.scheduledAt = core::toInstant(*core::parseDate("2026-11-25"), core::TimeOfDay{600},
-                                        "Europe/Berlin");
+    other.scheduledAt =
+        core::toInstant(*core::parseDate("2026-11-25"), core::TimeOfDay{600}, "Europe/Berlin");
     m_store->add(other);
     auto p = page();
     ASSERT_EQ(p->visibleItems().size(), 2u);
@@ -525,6 +526,16 @@ TEST_F(CalendarPageTest, FiltersByChannelAndSearchWithoutReadingTheStore) {
     ASSERT_EQ(p->visibleItems().size(), 1u);
     EXPECT_EQ(p->visibleItems().front()->post.title, "Keyword guide");
     EXPECT_EQ(p->filter().search, QStringLiteral("guide"));
+
+    // A filter set by the program shows in the fields, and the fields go on from it.
+    CalendarFilter linkedInOnly;
+    linkedInOnly.channelId = m_ids.linkedIn;
+    p->setFilter(linkedInOnly);
+    EXPECT_EQ(channel->currentText(), QStringLiteral("LinkedIn"));
+    EXPECT_TRUE(search->text().isEmpty());
+    search->setText(QStringLiteral("checklist"));
+    ASSERT_EQ(p->visibleItems().size(), 1u);
+    EXPECT_EQ(p->filter().channelId, m_ids.linkedIn);
 }
 
 TEST_F(CalendarPageTest, KeyboardGoesToTodayTheNextPeriodAndAChosenDate) {
@@ -594,6 +605,71 @@ TEST_F(CalendarPageTest, NextFreeSlotTakesTheChannelsFirstFreePreferredTime) {
     EXPECT_GE(*editor.post().scheduledAt, m_clock.now());
 }
 
+TEST_F(CalendarPageTest, AWeeklyNineOClockPostStaysAtNineAcrossTheClockChange) {
+    // Berlin leaves summer time on Sunday 25 October 2026.
+    core::Series weekly;
+    weekly.frequency = core::Frequency::Weekly;
+    weekly.weekdays = 1u << 1;  // Tuesdays
+    weekly.time = core::TimeOfDay{9 * 60};
+    weekly.startDate = *core::parseDate("2026-10-06");
+    m_store->add(weekly);
+    addTemplate(weekly.id, "Tuesday tip", "2026-10-06");
+    auto p = page();
+    p->setDate(QDate(2026, 10, 15));
+    int tuesdays = 0;
+    for (const CalendarItem* i : p->visibleItems()) {
+        EXPECT_EQ(i->minutes, 9 * 60) << i->day.toString().toStdString();
+        tuesdays += i->day.dayOfWeek() == 2 ? 1 : 0;
+    }
+    EXPECT_EQ(tuesdays, 5);  // 6, 13, 20, 27 October and 3 November in the grid
+    EXPECT_FALSE(p->monthView()->itemsOn(QDate(2026, 10, 27)).empty());
+}
+
+TEST(CalendarInMainWindowTest, EditUndoPutsADraggedChipBack) {
+    test::TempFolder folder;
+    auto store = core::Store::open(folder.file("demo.rapport"));
+    seedDemoWorkspace(*store, kDemoAnchor);
+    core::FixedClock clock{core::toInstant(kDemoAnchor, core::TimeOfDay{600}, "UTC")};
+    MainWindow window(std::move(store), clock);
+    window.show();
+    window.setCurrentPage(MainWindow::Calendar);
+    auto* page = qobject_cast<CalendarPage*>(window.page(MainWindow::Calendar));
+    ASSERT_NE(page, nullptr);
+    const CalendarItem* chip = nullptr;
+    for (const CalendarItem* i : page->visibleItems()) {
+        if (i->post.id != 0 && !i->post.seriesId && i->day == QDate(2026, 11, 24)) {
+            chip = i;
+            break;
+        }
+    }
+    ASSERT_NE(chip, nullptr);
+    const core::Id id = chip->post.id;
+    const core::Instant before = *chip->post.scheduledAt;
+    const int minutes = chip->minutes;
+    QMimeData data;
+    data.setData(QString::fromLatin1(kPostMimeType), chip->key().toUtf8());
+    MonthView* month = page->monthView();
+    const QRect from = month->chipRect(chip);
+    const QPoint drop = from.center() + QPoint(from.width() + 8, 0);  // the next day's cell
+    ASSERT_EQ(month->dateAt(drop), QDate(2026, 11, 25));
+    ASSERT_TRUE(month->dropAt(&data, drop));
+    const std::string zone = window.store().timeZone();
+    const auto moved = *window.store().get<core::Post>(id).scheduledAt;
+    EXPECT_EQ(core::formatDate(core::localDate(moved, zone)), "2026-11-25");
+    EXPECT_EQ(core::localTimeOfDay(moved, zone).count(), minutes);
+
+    auto* undo = window.findChild<QAction*>(QStringLiteral("undoAction"));
+    ASSERT_NE(undo, nullptr);
+    ASSERT_TRUE(undo->isEnabled());
+    undo->trigger();
+    EXPECT_EQ(*window.store().get<core::Post>(id).scheduledAt, before);
+    EXPECT_TRUE(test::waitUntil([&] {
+        const auto& day = page->monthView()->itemsOn(QDate(2026, 11, 24));
+        return std::any_of(day.begin(), day.end(),
+                           [id](const CalendarItem* i) { return i->post.id == id; });
+    }));
+}
+
 class CalendarExportTest : public ::testing::Test {
 protected:
     test::TempFolder m_folder;
@@ -610,8 +686,8 @@ protected:
         p.purpose = core::Purpose::Promotion;
         p.status = core::PostStatus::Scheduled;
         p.link = "https://example.com/guide";
-        p.scheduledAt = core::toInstant(*core::parseDate("2026-11-24"), core::TimeOfDay{570},
-                                        "Europe/Berlin");
+        p.scheduledAt =
+            core::toInstant(*core::parseDate("2026-11-24"), core::TimeOfDay{570}, "Europe/Berlin");
         m_store->add(p);
         core::Series weekly;
         weekly.frequency = core::Frequency::Weekly;
@@ -642,7 +718,7 @@ protected:
 
     /// Starts the export on the page and waits for it; the outcome and the files.
     std::tuple<CalendarExportTask::Outcome, QString, QStringList> exportFrom(CalendarPage& page,
-                                                                            CalendarExport r) {
+                                                                             CalendarExport r) {
         QSignalSpy spy(&page, &CalendarPage::exportFinished);
         page.startExport(std::move(r));
         EXPECT_NE(page.exportTask(), nullptr);  // a file workspace: off the GUI thread
@@ -671,9 +747,9 @@ TEST_F(CalendarExportTest, TheVisibleMonthGoesToICalendarOffTheGuiThreadAndParse
 
     QFile file(r.target);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-    const auto events = core::parseIcs(file.readAll().toStdString(), "month.ics",
-                                       core::toInstant(*core::parseDate("2027-01-31"),
-                                                       core::TimeOfDay{0}, "Europe/Berlin"));
+    const auto events = core::parseIcs(
+        file.readAll().toStdString(), "month.ics",
+        core::toInstant(*core::parseDate("2027-01-31"), core::TimeOfDay{0}, "Europe/Berlin"));
     ASSERT_EQ(events.size(), 2u);
     const auto single = std::find_if(events.begin(), events.end(),
                                      [](const auto& e) { return e.summary == "Keyword guide"; });
@@ -683,7 +759,7 @@ TEST_F(CalendarExportTest, TheVisibleMonthGoesToICalendarOffTheGuiThreadAndParse
                                      [](const auto& e) { return e.summary == "Thursday tip"; });
     ASSERT_NE(series, events.end());
     EXPECT_FALSE(series->rrule.empty());
-    EXPECT_EQ(series->exdates.size(), 1u);     // the skipped 19th
+    EXPECT_EQ(series->exdates.size(), 1u);      // the skipped 19th
     EXPECT_EQ(series->occurrences.size(), 5u);  // six, one skipped
 }
 

@@ -215,6 +215,17 @@ TEST_F(DashboardTest, OpenTheQueueTakesTheWindowToTheRelationshipsPage) {
     auto* people = qobject_cast<RelationshipsPage*>(window.page(MainWindow::Relationships));
     ASSERT_NE(people, nullptr);
     EXPECT_EQ(people->tabs()->currentIndex(), RelationshipsPage::QueueTab);
+
+    // A name in the queue opens that contact beside the list.
+    window.setCurrentPage(MainWindow::Dashboard);
+    QSignalSpy opened(dashboard, &DashboardPage::openContact);
+    auto* name = dashboard->findChild<QLabel*>(QStringLiteral("queueName"));
+    ASSERT_NE(name, nullptr);
+    const auto id = name->property("contactId").toLongLong();
+    emit name->linkActivated(QStringLiteral("contact:%1").arg(id));
+    ASSERT_EQ(opened.size(), 1);
+    EXPECT_EQ(opened.front().front().value<core::Id>(), id);
+    EXPECT_EQ(window.currentPage(), MainWindow::Relationships);
 }
 
 TEST_F(DashboardTest, CardsFollowADarkPalette) {
@@ -226,7 +237,7 @@ TEST_F(DashboardTest, CardsFollowADarkPalette) {
     ASSERT_NE(card, nullptr);
     const auto background = [&] {
         const QString sheet = card->styleSheet();
-        const int at = sheet.indexOf(QStringLiteral("background: #"));
+        const qsizetype at = sheet.indexOf(QStringLiteral("background: #"));
         return QColor(sheet.mid(at + 12, 7));
     };
     EXPECT_GT(background().lightness(), 128);

@@ -6,6 +6,9 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QDateEdit>
+#include <QLabel>
+#include <QLineEdit>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -20,6 +23,7 @@
 #include "testsupport.h"
 #include "ui/relationshipcharts.h"
 #include "ui/reviewdocument.h"
+#include "ui/weeklyreviewdialog.h"
 
 using namespace rapport;
 using namespace rapport::core;
@@ -240,6 +244,52 @@ TEST_F(WeeklyReviewDocument, RelationshipChartsShowTheFiguresInThePalette) {
     EXPECT_EQ(charts.inboundView()->chart()->titleBrush().color(), QColor(230, 230, 230));
     EXPECT_TRUE(ui::ChartColours::from(dark).dark);
     EXPECT_FALSE(ui::ChartColours::from(ReviewDocument::paperPalette()).dark);
+}
+
+TEST_F(WeeklyReviewDocument, WriteWeeklyReviewFromTheStore) {
+    const QString pdf = folder.path(QStringLiteral("w47.pdf"));
+    const QString html = folder.path(QStringLiteral("w47.html"));
+    QString error;
+    ASSERT_TRUE(
+        ui::writeWeeklyReview(*store, clock, *IsoWeek::parse("2026-W47"), pdf, html, &error))
+        << error.toStdString();
+    EXPECT_EQ(pageCount(readAll(pdf)), 5);
+    const QString page = QString::fromUtf8(readAll(html));
+    EXPECT_TRUE(page.contains(QStringLiteral("Weekly review 2026-W47")));
+    EXPECT_TRUE(page.contains(QStringLiteral("Keyword basics")));
+    // Only the HTML.
+    const QString only = folder.path(QStringLiteral("only.html"));
+    ASSERT_TRUE(ui::writeWeeklyReview(*store, clock, *IsoWeek::parse("2026-W47"), QString{}, only));
+    EXPECT_TRUE(QFileInfo::exists(only));
+}
+
+TEST_F(WeeklyReviewDocument, DialogWritesTheChosenWeekAndNamesAFileItCannotWrite) {
+    ui::WeeklyReviewDialog dialog(*store, clock);
+    dialog.day()->setDate(QDate(2026, 11, 18));  // a Wednesday of 2026-W47
+    EXPECT_TRUE(dialog.pdfPath()->text().endsWith(QStringLiteral("2026-W47.pdf")));
+
+    // Nowhere to write: said, and the form stays open.
+    dialog.pdfPath()->clear();
+    dialog.htmlPath()->clear();
+    dialog.accept();
+    EXPECT_FALSE(dialog.problem()->isHidden());
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
+
+    const QString missing = folder.path(QStringLiteral("no/such/folder/review.pdf"));
+    dialog.pdfPath()->setText(missing);
+    dialog.accept();
+    EXPECT_TRUE(dialog.problem()->text().contains(QStringLiteral("review.pdf")))
+        << dialog.problem()->text().toStdString();
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
+
+    const QString pdf = folder.path(QStringLiteral("dialog.pdf"));
+    const QString html = folder.path(QStringLiteral("dialog.html"));
+    dialog.pdfPath()->setText(pdf);
+    dialog.htmlPath()->setText(html);
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_EQ(pageCount(readAll(pdf)), 5);
+    EXPECT_TRUE(QString::fromUtf8(readAll(html)).contains(QStringLiteral("Weekly review 2026-W47")));
 }
 
 }  // namespace
