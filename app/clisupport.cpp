@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/errors.h"
+#include "core/storeclock.h"
 #include "core/timeutil.h"
 
 namespace rapport::app {
@@ -67,7 +68,10 @@ std::unique_ptr<Store> openExisting(const Invocation& inv) {
     if (!std::filesystem::exists(db, ec)) {
         throw OpenError("There is no workspace at " + db + ".");
     }
-    return Store::open(db);
+    auto store = Store::open(db);
+    // The stage history dates a change by the command's "now" (RAPPORT_NOW when set).
+    useClock(*store, std::shared_ptr<const Clock>{commandClock()});
+    return store;
 }
 
 std::unique_ptr<Clock> commandClock() {

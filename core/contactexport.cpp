@@ -2,6 +2,9 @@
 
 #include <csv.h>
 
+#include <algorithm>
+
+#include "core/errors.h"
 #include "core/store.h"
 #include "core/timeutil.h"
 
@@ -55,10 +58,21 @@ void appendField(std::string& out, const std::string& value, bool first) {
     out += quoted;
 }
 
+// Contacts between two reports of progress.
+constexpr std::size_t kReportEvery = 256;
+
+void report(const Progress& progress, std::size_t done, std::size_t total) {
+    if (progress && !progress(done, total)) {
+        throw Cancelled{};
+    }
+}
+
 }  // namespace
 
 std::string ContactExport::toCsv(const std::vector<Contact>& contacts,
-                                 const std::map<Id, std::string>& nicheNames) {
+                                 const std::map<Id, std::string>& nicheNames,
+                                 const Progress& progress) {
+    report(progress, 0, contacts.size());
     std::vector<ChannelKind> kinds;
     for (std::size_t k = 0; k < enumCount<ChannelKind>(); ++k) {
         const auto kind = static_cast<ChannelKind>(k);
@@ -81,7 +95,11 @@ std::string ContactExport::toCsv(const std::vector<Contact>& contacts,
         appendField(out, kindHeader(kind), false);
     }
     out += "\r\n";
-    for (const auto& c : contacts) {
+    for (std::size_t n = 0; n < contacts.size(); ++n) {
+        if (n > 0 && n % kReportEvery == 0) {
+            report(progress, n, contacts.size());
+        }
+        const Contact& c = contacts[n];
         std::string tags;
         for (const auto& t : c.tags) {
             if (!tags.empty()) {
@@ -112,6 +130,7 @@ std::string ContactExport::toCsv(const std::vector<Contact>& contacts,
         }
         out += "\r\n";
     }
+    report(progress, contacts.size(), contacts.size());
     return out;
 }
 
@@ -123,12 +142,28 @@ std::map<Id, std::string> ContactExport::nicheNames(Store& store) {
     return names;
 }
 
-std::string ContactExport::toCsv(Store& store) {
-    return toCsv(store.list<Contact>(), nicheNames(store));
+std::string ContactExport::toCsv(Store& store, const Progress& progress) {
+    return toCsv(store.list<Contact>(), nicheNames(store), progress);
 }
 
-std::string ContactExport::toVCard(Store& store, VCardVersion version) {
-    return VCard::write(store.list<Contact>(), version, nicheNames(store));
+std::string ContactExport::toVCard(Store& store, VCardVersion version, const Progress& progress) {
+    const auto contacts = store.list<Contact>();
+    const auto niches = nicheNames(store);
+    if (!progress) {
+        return VCard::write(contacts, version, niches);
+    }
+    // The cards one after another, a few hundred at a time between reports.
+    std::string out;
+    for (std::size_t from = 0; from < contacts.size(); from += kReportEvery) {
+        report(progress, from, contacts.size());
+        const auto to = std::min(contacts.size(), from + kReportEvery);
+        out +=
+            VCard::write(std::vector<Contact>(contacts.begin() + static_cast<std::ptrdiff_t>(from),
+                                              contacts.begin() + static_cast<std::ptrdiff_t>(to)),
+                         version, niches);
+    }
+    report(progress, contacts.size(), contacts.size());
+    return out;
 }
 
 }  // namespace rapport::core

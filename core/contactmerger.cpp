@@ -108,6 +108,17 @@ MergeUndo ContactMerger::merge(Id keepId, Id otherId) {
     m_store.transaction([&] {
         undo.keptBefore = m_store.get<Contact>(keepId);
         undo.removed = m_store.get<Contact>(otherId);
+        {
+            // The change of stage below adds to the history, and the removal clears the other's:
+            // unmerge() puts both back as they were.
+            auto s = m_store.db().prepare(
+                "SELECT contact_id, changed_on, stage FROM stage_changes "
+                "WHERE contact_id IN (?1, ?2) ORDER BY contact_id, changed_on");
+            s.bind(1, keepId).bind(2, otherId);
+            while (s.step()) {
+                undo.stageHistory.push_back({s.integer(0), s.text(1), s.text(2)});
+            }
+        }
         for (const Id id : idsOf(m_store,
                                  "SELECT id FROM interactions WHERE contact_id = ?1 "
                                  "ORDER BY id",
@@ -159,6 +170,16 @@ void ContactMerger::unmerge(const MergeUndo& undo) {
             m_store.update(e);
         }
         m_store.update(undo.keptBefore);
+        // Putting the stage back made a history entry of its own: restore both histories.
+        auto clear = m_store.db().prepare("DELETE FROM stage_changes WHERE contact_id IN (?1, ?2)");
+        clear.bind(1, undo.keptBefore.id).bind(2, undo.removed.id);
+        clear.run();
+        for (const auto& row : undo.stageHistory) {
+            auto s = m_store.db().prepare(
+                "INSERT INTO stage_changes (contact_id, changed_on, stage) VALUES (?1, ?2, ?3)");
+            s.bind(1, row.contactId).bind(2, row.changedOn).bind(3, row.stage);
+            s.run();
+        }
     });
 }
 

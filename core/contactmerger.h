@@ -2,6 +2,7 @@
 // Merging two records of the same person into one, keeping every interaction, handle, tag and
 // note of both, in one transaction; and undoing it exactly.
 
+#include <string>
 #include <vector>
 
 #include "core/entities.h"
@@ -12,10 +13,17 @@ class Store;
 
 /// Everything unmerge() needs to put both contacts back as they were.
 struct MergeUndo {
+    /// One row of the stage history (table stage_changes), as stored.
+    struct StageRow {
+        Id contactId = 0;
+        std::string changedOn;
+        std::string stage;
+    };
     Contact keptBefore;                        ///< the kept contact before the merge
     Contact removed;                           ///< the merged-away contact, whole, with its id
     std::vector<Id> movedInteractions;         ///< its interactions, now the kept contact's
     std::vector<Enrollment> movedEnrollments;  ///< its enrollments as they were
+    std::vector<StageRow> stageHistory;        ///< both contacts' stage history as it was
 };
 
 /// Merges contacts and undoes merges.

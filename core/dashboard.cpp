@@ -104,7 +104,7 @@ DashboardFigures Dashboard::compute(std::optional<Date> day) {
                 continue;
             }
             f.goals.push_back(
-                GoalCard{g, GoalProgress::assess(g, progress.currentValue(g), f.today)});
+                GoalCard{g, GoalProgress::assess(g, progress.valueAsOf(g, f.today), f.today)});
         }
         std::stable_sort(f.goals.begin(), f.goals.end(), [](const GoalCard& a, const GoalCard& b) {
             const int oa = goalOrder(a.goal.status);

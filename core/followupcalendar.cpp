@@ -37,7 +37,16 @@ std::string compactDate(Date d) {
 
 }  // namespace
 
-std::string FollowUpCalendar::toICalendar(const FollowUpDay& day, Instant now) {
+std::string FollowUpCalendar::toICalendar(const FollowUpDay& day, Instant now,
+                                          const Progress& progress) {
+    const std::size_t total = day.overdue.size() + day.today.size() + day.thisWeek.size();
+    std::size_t done = 0;
+    const auto report = [&] {
+        if (progress && !progress(done, total)) {
+            throw Cancelled{};
+        }
+    };
+    report();
     std::unique_ptr<icalcomponent, ComponentDeleter> cal{
         icalcomponent_new(ICAL_VCALENDAR_COMPONENT)};
     icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
@@ -46,6 +55,10 @@ std::string FollowUpCalendar::toICalendar(const FollowUpDay& day, Instant now) {
         static_cast<time_t>(now.time_since_epoch().count()), 0, icaltimezone_get_utc_timezone());
     for (const auto* bucket : {&day.overdue, &day.today, &day.thisWeek}) {
         for (const auto& item : *bucket) {
+            if (done > 0 && done % 256 == 0) {
+                report();
+            }
+            ++done;
             const auto due = *item.status.due;
             icalcomponent* todo = icalcomponent_new(ICAL_VTODO_COMPONENT);
             const auto uid = "rapport-followup-" + std::to_string(item.contactId) + "-" +
@@ -81,6 +94,7 @@ std::string FollowUpCalendar::toICalendar(const FollowUpDay& day, Instant now) {
     if (!text) {
         throw StorageError("Writing the follow-ups as iCalendar failed.");
     }
+    report();
     return std::string{text.get()};
 }
 

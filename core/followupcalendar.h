@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/followupqueue.h"
+#include "core/workspacejson.h"
 
 namespace rapport::core {
 
@@ -15,7 +16,10 @@ public:
     /// NAME", DESCRIPTION the reasons, the days since the last touch and the losing-touch flag,
     /// PRIORITY 1 overdue, 5 today, 9 this week. The UID (rapport-followup-CONTACT-DUEDATE)
     /// stays the same across exports while the due date does; DTSTAMP is `now`.
-    static std::string toICalendar(const FollowUpDay& day, Instant now);
+    /// `progress(done, total)` (optional) hears of the to-dos written every few hundred;
+    /// returning false stops with Cancelled.
+    static std::string toICalendar(const FollowUpDay& day, Instant now,
+                                   const Progress& progress = {});
 };
 
 }  // namespace rapport::core

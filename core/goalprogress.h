@@ -37,6 +37,11 @@ public:
     GoalReport report(const Goal& goal);
     /// The metric's current value; for hand-entered metrics, the entered value (or baseline).
     double currentValue(const Goal& goal);
+    /// The metric's value as it stood at the end of `asOf` (a local day in the workspace's
+    /// zone): the counted period is clipped to that day, and relationships count the contacts
+    /// created by then at their stage of that day (the stage history). From today on it is
+    /// currentValue(). Hand-entered metrics have no history: their entered value.
+    double valueAsOf(const Goal& goal, Date asOf);
 
     /// Pure arithmetic of DOMAIN.md over a known current value and day; exposed for tests.
     static GoalReport assess(const Goal& goal, double current, Date today);
@@ -47,6 +52,8 @@ public:
     static MetricKind suggestedReplacement(MetricKind metric);
 
 private:
+    double value(const Goal& goal, std::optional<Date> asOf);
+
     Store& m_store;
     const Clock& m_clock;
 };

@@ -23,10 +23,19 @@ public:
     const std::string& zone() const { return m_zone; }
     /// The local date of `t`.
     Date dateOf(Instant t);
+    /// The local wall-clock time of `t`, minutes since midnight (as localTimeOfDay).
+    TimeOfDay timeOf(Instant t);
+    /// The instant of local date `d` at `time` (as toInstant: a skipped time moves forward by
+    /// the gap, an ambiguous one takes the earlier instant). The calendar turns thousands of
+    /// occurrences into instants per load; away from a clock change this is two additions.
+    Instant instantOf(Date d, TimeOfDay time);
     /// The first instant of local day `d` (a midnight skipped by a clock change moves forward).
     Instant startOf(Date d) const;
 
 private:
+    // Makes the offset in force at `t` the remembered one.
+    void cover(Instant t);
+
     std::string m_zone;
     const date::time_zone* m_tz = nullptr;
     // The span of instants [m_from, m_until) in which m_offset holds.

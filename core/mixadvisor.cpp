@@ -48,29 +48,67 @@ std::string sentence(const PostFlag& f, const Post& p, const std::string& where,
     return {};
 }
 
-// Turns flags into sentences. A crowded month can flag thousands of posts, so the parts that
-// repeat (a niche's words, a day's date) are made once.
+// Turns flags into sentences. A crowded month can flag thousands of posts, and most of their
+// sentences are the same words (the posts past one day's cap, the promotions of one niche a
+// value post short), so each distinct sentence is made once and copied.
 class Sentences {
 public:
-    explicit Sentences(const std::map<Id, std::string>& niches) : m_niches(niches) {}
+    Sentences(const std::map<Id, std::string>& niches, const std::map<Id, Channel>& channels)
+        : m_niches(niches), m_channels(channels) {}
 
-    std::string operator()(const PostFlag& f, const Post& p, const std::optional<Id>& niche,
-                           const std::string& channel, Date day) {
-        auto where = m_where.find(niche);
-        if (where == m_where.end()) {
-            where = m_where.emplace(niche, nicheLabel(niche, m_niches)).first;
+    const std::string& operator()(const PostFlag& f, const Post& p, LocalDays& days, Date from) {
+        Key key{f.kind, f.have, f.limit, f.window, 0, 0, 0};
+        switch (f.kind) {
+            case FlagKind::EarnFirst:
+            case FlagKind::Ratio:
+                // The words depend on the niche (none is its own case) and, for earn-first,
+                // on whether the post is an affiliate post.
+                key.subject = p.nicheId ? *p.nicheId : -1;
+                key.affiliate = f.kind == FlagKind::EarnFirst && p.purpose == Purpose::Affiliate;
+                break;
+            case FlagKind::DailyCap:
+                key.subject = p.channelId;
+                key.day = date::sys_days{p.scheduledAt ? days.dateOf(*p.scheduledAt) : from}
+                              .time_since_epoch()
+                              .count();
+                break;
+            case FlagKind::CharLimit:
+                key.subject = p.channelId;
+                break;
         }
-        auto date = m_dates.find(day);
-        if (date == m_dates.end()) {
-            date = m_dates.emplace(day, formatDate(day)).first;
+        auto it = m_made.find(key);
+        if (it == m_made.end()) {
+            const std::string where = f.kind == FlagKind::EarnFirst || f.kind == FlagKind::Ratio
+                                          ? nicheLabel(p.nicheId, m_niches)
+                                          : std::string();
+            const std::string day = f.kind == FlagKind::DailyCap
+                                        ? formatDate(Date{date::sys_days{date::days{key.day}}})
+                                        : std::string();
+            it = m_made.emplace(key, sentence(f, p, where, channelName(p.channelId), day)).first;
         }
-        return sentence(f, p, where->second, channel, date->second);
+        return it->second;
     }
 
 private:
+    struct Key {
+        FlagKind kind;
+        int have;
+        int limit;
+        int window;
+        Id subject;  // the niche (-1: none) or the channel
+        long day;    // days since the epoch, for a daily cap
+        int affiliate;
+        auto operator<=>(const Key&) const = default;
+    };
+
+    std::string channelName(Id id) const {
+        const auto it = m_channels.find(id);
+        return it != m_channels.end() ? it->second.name : "channel " + std::to_string(id);
+    }
+
     const std::map<Id, std::string>& m_niches;
-    std::map<std::optional<Id>, std::string> m_where;
-    std::map<Date, std::string> m_dates;
+    const std::map<Id, Channel>& m_channels;
+    std::map<Key, std::string> m_made;
 };
 
 // One series whose template counts toward the mix, for the history before the range.
@@ -88,7 +126,7 @@ public:
     NicheHistory(Store& store, std::string zone, Date from, Instant start, int earnFirst,
                  int window)
         : m_db(store.db()),
-          m_zone(std::move(zone)),
+          m_days(zone),
           m_from(from),
           m_start(start),
           m_earnFirst(earnFirst),
@@ -147,7 +185,7 @@ public:
             }
             Date lo = cs.series.startDate;
             if (boundary != Instant::min()) {
-                lo = std::max(lo, localDate(boundary, m_zone));
+                lo = std::max(lo, m_days.dateOf(boundary));
             }
             const auto dates = occurrenceDates(cs.series, lo, last);
             const auto skip = exceptionDates(cs.series.id, lo, last);
@@ -156,7 +194,7 @@ public:
                 if (skip.count(*it)) {
                     continue;
                 }
-                const auto at = occurrenceInstant(cs.series, *it, m_zone);
+                const auto at = m_days.instantOf(*it, cs.series.time);
                 if (at < m_start && !(at < boundary)) {
                     window.push_back({at, cs.templ.purpose});
                     ++taken;
@@ -208,7 +246,7 @@ private:
     }
 
     sql::Database& m_db;
-    std::string m_zone;
+    LocalDays m_days;  // one zone object: occurrences become instants without a lookup each
     Date m_from;
     Instant m_start;
     int m_earnFirst;
@@ -328,11 +366,6 @@ MixReport MixAdvisor::advise(Date from, Date to, std::vector<Post> posts) {
         out.preset = MixPreset::Custom;
         return out;
     };
-    const auto channelName = [&](Id id) {
-        const auto it = channels.find(id);
-        return it != channels.end() ? it->second.name : "channel " + std::to_string(id);
-    };
-
     LocalDays days{zone};
     std::vector<std::size_t> counted;
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -425,11 +458,10 @@ MixReport MixAdvisor::advise(Date from, Date to, std::vector<Post> posts) {
         }
     }
 
-    Sentences sentences{nicheNames};
+    Sentences sentences{nicheNames, channels};
     for (std::size_t i = 0; i < all.size(); ++i) {
         for (auto& f : report.flags[i]) {
-            const Date day = all[i].scheduledAt ? days.dateOf(*all[i].scheduledAt) : from;
-            f.message = sentences(f, all[i], all[i].nicheId, channelName(all[i].channelId), day);
+            f.message = sentences(f, all[i], days, from);
         }
     }
 

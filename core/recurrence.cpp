@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/errors.h"
+#include "core/localdays.h"
 #include "core/tables.h"
 #include "core/timeutil.h"
 #include "core/validation.h"
@@ -172,41 +173,52 @@ std::optional<Post> seriesTemplate(Store& store, Id seriesId) {
 
 std::vector<Post> effectivePosts(Store& store, Date from, Date to, std::optional<Id> channelId) {
     auto& db = store.db();
-    const std::string zone = store.timeZone();
-    const auto start = toInstant(from, TimeOfDay{0}, zone).time_since_epoch().count();
-    const auto end = toInstant(addDays(to, 1), TimeOfDay{0}, zone).time_since_epoch().count();
+    // One zone for every conversion here: looking it up by name per occurrence would cost more
+    // than the occurrence itself.
+    LocalDays days{store.timeZone()};
+    const auto start = days.instantOf(from, TimeOfDay{0}).time_since_epoch().count();
+    const auto end = days.instantOf(addDays(to, 1), TimeOfDay{0}).time_since_epoch().count();
 
     // Posts with a time in the range, exceptions included (wherever their occurrence was);
-    // templates stand for their occurrences and are expanded below. Counting first through the
-    // index costs less than growing a vector of a few thousand posts.
+    // templates stand for their occurrences and are expanded below. posts_calendar (schema 6)
+    // holds whole rows in time order, so this is one sequential read. Counting first through
+    // the small time index costs less than growing a vector of a few thousand posts.
     std::vector<Post> out;
     if (channelId) {
         auto n = db.prepare(
             "SELECT count(*) FROM posts WHERE channel_id = ?3 AND scheduled_at >= ?1 "
             "AND scheduled_at < ?2");
         n.bind(1, start).bind(2, end).bind(3, *channelId);
-        const auto expected = n.step() ? static_cast<std::size_t>(n.integer(0)) : 0;
+        out.reserve(n.step() ? static_cast<std::size_t>(n.integer(0)) + 64 : 64);
         auto s = db.prepare(RAPPORT_POST_COLUMNS
                             " WHERE channel_id = ?3 AND scheduled_at >= ?1 AND scheduled_at < ?2 "
                             "AND (series_id IS NULL OR occurrence_date IS NOT NULL) "
                             "ORDER BY scheduled_at, id");
         s.bind(1, start).bind(2, end).bind(3, *channelId);
-        out = postsOf(s, expected);
+        while (s.step()) {
+            out.push_back(readPost(s));
+        }
     } else {
         auto n =
             db.prepare("SELECT count(*) FROM posts WHERE scheduled_at >= ?1 AND scheduled_at < ?2");
         n.bind(1, start).bind(2, end);
-        const auto expected = n.step() ? static_cast<std::size_t>(n.integer(0)) : 0;
+        // Room for the series' occurrences too, which are merged in below.
+        out.reserve(n.step() ? static_cast<std::size_t>(n.integer(0)) + 1024 : 1024);
         auto s = db.prepare(RAPPORT_POST_COLUMNS
                             " WHERE scheduled_at >= ?1 AND scheduled_at < ?2 "
                             "AND (series_id IS NULL OR occurrence_date IS NOT NULL) "
                             "ORDER BY scheduled_at, id");
         s.bind(1, start).bind(2, end);
-        out = postsOf(s, expected);
+        while (s.step()) {
+            out.push_back(readPost(s));
+        }
     }
 
     // Generated occurrences, and exceptions without a time of their own.
-    std::vector<Post> extra;
+    const std::size_t real = out.size();
+    const std::string fromText = formatDate(from);
+    const std::string toText = formatDate(to);
+    std::vector<Date> replaced;
     for (const auto& series : store.list<Series>()) {
         if (to < series.startDate || (series.endDate && *series.endDate < from)) {
             continue;
@@ -216,39 +228,45 @@ std::vector<Post> effectivePosts(Store& store, Date from, Date to, std::optional
             continue;
         }
         const auto templ = seriesTemplate(store, series.id);
-        std::set<Date> replaced;
+        replaced.clear();
         auto ex = db.prepare(RAPPORT_POST_COLUMNS
                              " WHERE series_id = ?1 AND occurrence_date >= ?2 "
                              "AND occurrence_date <= ?3");
-        ex.bind(1, series.id).bind(2, formatDate(from)).bind(3, formatDate(to));
-        for (auto& p : postsOf(ex)) {
-            replaced.insert(*p.occurrenceDate);
+        ex.bind(1, series.id).bind(2, fromText).bind(3, toText);
+        while (ex.step()) {
+            auto p = readPost(ex);
+            replaced.push_back(*p.occurrenceDate);
             // An idea or draft exception may have no time of its own: it keeps the occurrence's.
             if (!p.scheduledAt && (!channelId || p.channelId == *channelId)) {
-                p.scheduledAt = occurrenceInstant(series, *p.occurrenceDate, zone);
-                extra.push_back(std::move(p));
+                p.scheduledAt = days.instantOf(*p.occurrenceDate, series.time);
+                out.push_back(std::move(p));
             }
         }
         if (!templ || (channelId && templ->channelId != *channelId)) {
             continue;
         }
+        std::sort(replaced.begin(), replaced.end());
         for (const Date d : dates) {
-            if (!replaced.count(d)) {
-                extra.push_back(occurrencePost(*templ, series, d, zone));
+            if (!std::binary_search(replaced.begin(), replaced.end(), d)) {
+                // occurrencePost, with the zone already at hand.
+                Post& p = out.emplace_back(*templ);
+                p.id = 0;
+                p.seriesId = series.id;
+                p.occurrenceDate = d;
+                p.scheduledAt = days.instantOf(d, series.time);
+                p.results = {};
             }
         }
     }
-    if (extra.empty()) {
+    if (out.size() == real) {
         return out;
     }
-    // Both are few moves each this way; sorting the whole list would move every post many times.
-    std::sort(extra.begin(), extra.end(), inTimeOrder);
-    std::vector<Post> merged;
-    merged.reserve(out.size() + extra.size());
-    std::merge(std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()),
-               std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()),
-               std::back_inserter(merged), inTimeOrder);
-    return merged;
+    // The few added ones sorted, then merged in place: sorting the whole list would move every
+    // post many times, and a merge into a second list would move every post once more.
+    const auto middle = out.begin() + static_cast<std::ptrdiff_t>(real);
+    std::sort(middle, out.end(), inTimeOrder);
+    std::inplace_merge(out.begin(), middle, out.end(), inTimeOrder);
+    return out;
 }
 
 Id saveOccurrence(Store& store, Post occurrence) {

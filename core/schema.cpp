@@ -390,9 +390,12 @@ constexpr const char* kStep4 =
 // at its current stage since its created date, so adding contacts (an import of 100,000) writes
 // nothing here. The first change of stage writes the created date with the stage before it,
 // then the local day of the change with the new one (one entry per day: the day's last stage);
-// later changes add their day. Triggers keep it, so every way of writing a contact (the Store, a
-// merge, a hand edit) leaves a history; a contact's removal removes its history. The JSON
-// backup does not carry it (docs/workspace-format.md).
+// later changes add their day. Triggers keep it, so every way Rapport writes a contact (the
+// Store, a merge) leaves a history; a contact's removal removes its history. The day of a change
+// is rapport_today(zone), the workspace-local date of the injected clock's now (installed on
+// each connection, core/storeclock.h), never the machine's zone and wall clock; a change of
+// stage outside Rapport is refused for want of that function. The JSON backup carries the
+// history ("stageChanges", docs/workspace-format.md).
 constexpr const char* kStep5 =
     "CREATE TABLE stage_changes (\n"
     "    contact_id INTEGER NOT NULL,\n"
@@ -406,7 +409,8 @@ constexpr const char* kStep5 =
     "INSERT OR IGNORE INTO stage_changes (contact_id, changed_on, stage) "
     "VALUES (NEW.id, OLD.created_on, OLD.stage); "
     "INSERT OR REPLACE INTO stage_changes (contact_id, changed_on, stage) "
-    "VALUES (NEW.id, max(NEW.created_on, date('now', 'localtime')), NEW.stage); END;\n"
+    "VALUES (NEW.id, max(NEW.created_on, "
+    "rapport_today((SELECT value FROM settings WHERE key = 'time_zone'))), NEW.stage); END;\n"
     "CREATE TRIGGER stage_changes_delete AFTER DELETE ON contacts BEGIN "
     "DELETE FROM stage_changes WHERE contact_id = OLD.id; END;\n"
     // The dashboard's and the review's counts over time read only these, never the table:
@@ -417,7 +421,20 @@ constexpr const char* kStep5 =
     "CREATE INDEX interactions_purchases_by_time ON interactions(at, contact_id) "
     "WHERE kind = 'purchase';\n";
 
-constexpr const char* kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5};
+// Version 6: the calendar reads every post of a 6-week grid (thousands) for each month it has
+// not seen yet. Through posts_by_time each row costs a seek into the table, in no useful order,
+// and those seeks were most of a switch to such a month; this index holds the whole row in time
+// order, so the read is one sequential range. It costs a second copy of the posts (about two
+// thirds more file for 50,000 posts) and a second write per post change; the calendar's
+// one-frame switch (issue 4) is worth that. posts_by_time stays for the queries that need
+// only the time (counts), which read a far smaller index.
+constexpr const char* kStep6 = R"SQL(
+CREATE INDEX posts_calendar ON posts(scheduled_at, id, channel_id, purpose, status, campaign_id,
+    niche_id, goal_id, series_id, occurrence_date, topic_idea_id, comments, replies, shares,
+    clicks, conversions, title, body, link);
+)SQL";
+
+constexpr const char* kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
 static_assert(std::size(kSteps) == Store::kSchemaVersion, "one migration step per version");
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "core/errors.h"
 #include "core/schema.h"
+#include "core/storeclock.h"
 #include "core/tables.h"
 #include "core/timeutil.h"
 #include "core/validation.h"
@@ -108,6 +109,9 @@ void configure(sql::Database& db, bool onDisk) {
     // of megabytes of a large workspace per query, which would otherwise come back through a
     // system call per page each time.
     db.exec("PRAGMA cache_size = -65536");
+    // The stage history's trigger dates a change with rapport_today(); the system clock until
+    // useClock() (core/storeclock.h) says otherwise.
+    installSqlClock(db);
     if (onDisk) {
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
@@ -161,6 +165,20 @@ std::unique_ptr<Store> Store::open(const std::string& path) {
             fs::remove(path + "-wal", ec);
             fs::remove(path + "-shm", ec);
         }
+        throw OpenError(std::string{"Cannot open "} + path + ": " + e.what());
+    }
+}
+
+std::unique_ptr<Store> Store::openConnection(const std::string& path) {
+    try {
+        auto db = std::make_unique<sql::Database>(path, sql::Database::Mode::ReadWrite);
+        configure(*db, true);
+        if (schema::versionOf(*db) != kSchemaVersion) {
+            throw OpenError("Cannot open another connection to " + path +
+                            ": it is not at this Rapport's schema version.");
+        }
+        return std::unique_ptr<Store>{new Store(std::move(db), path)};
+    } catch (const StorageError& e) {
         throw OpenError(std::string{"Cannot open "} + path + ": " + e.what());
     }
 }

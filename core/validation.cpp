@@ -15,21 +15,18 @@ bool isBlank(std::string_view s) {
                        [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-// An address of the form local@domain.tld: one "@" with something before it, a domain with a dot
-// inside it (not at either end), and no spaces or control characters anywhere. Deliberately loose
-// beyond that: the user's address book is not the place to enforce RFC 5322.
+// An address of the form local@domain: one "@" with something on both sides, and no spaces or
+// control characters. Deliberately loose beyond that ("maya@localhost" is fine): records saved
+// before this rule must still update and restore, and the address book is not the place to
+// enforce RFC 5322.
 bool isEmailAddress(std::string_view s) {
-    const auto at = s.rfind('@');
-    if (at == std::string_view::npos || at == 0 || s.find('@') != at) {
+    const auto at = s.find('@');
+    if (at == std::string_view::npos || at == 0 || at + 1 == s.size() ||
+        s.find('@', at + 1) != std::string_view::npos) {
         return false;
     }
-    if (std::any_of(s.begin(), s.end(),
-                    [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; })) {
-        return false;
-    }
-    const std::string_view domain = s.substr(at + 1);
-    const auto dot = domain.find('.');
-    return dot != std::string_view::npos && dot > 0 && domain.back() != '.';
+    return std::none_of(s.begin(), s.end(),
+                        [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; });
 }
 
 // Collects the checks of one record so each reads as a line of rules.

@@ -92,7 +92,7 @@ WeeklyReview WeeklyReviewBuilder::build(IsoWeek week) {
                 continue;
             }
             r.goals.push_back(
-                GoalCard{g, GoalProgress::assess(g, progress.currentValue(g), r.asOf)});
+                GoalCard{g, GoalProgress::assess(g, progress.valueAsOf(g, r.asOf), r.asOf)});
         }
         std::stable_sort(r.goals.begin(), r.goals.end(), [](const GoalCard& a, const GoalCard& b) {
             if ((a.goal.status == GoalStatus::Active) != (b.goal.status == GoalStatus::Active)) {

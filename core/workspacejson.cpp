@@ -239,6 +239,10 @@ Json toJson(const TopicIdea& t) {
             {"askedBy", t.askedBy}, {"status", toString(t.status)}};
 }
 
+Json toJson(const StageChange& c) {
+    return {{"contact", c.contactId}, {"on", formatDate(c.on)}, {"stage", toString(c.stage)}};
+}
+
 template <class T>
 Json arrayOf(const std::vector<T>& records) {
     Json out = Json::array();
@@ -732,6 +736,46 @@ TopicIdea readIdea(Obj& o) {
     return t;
 }
 
+StageChange readStageChange(Obj& o) {
+    StageChange c;
+    c.contactId = o.ref("contact");
+    c.on = o.date("on");
+    c.stage = o.enumeration<Stage>("stage");
+    return c;
+}
+
+// The stage history: entries without ids, one per contact and day (the table's key), each of
+// a contact in the document. Absent in files written before the history existed.
+std::vector<StageChange> readStageChanges(Obj& top, const std::vector<Contact>& contacts) {
+    std::vector<StageChange> out;
+    const Json* items = top.array("stageChanges");
+    if (!items) {
+        return out;
+    }
+    std::set<Id> contactIds;
+    for (const auto& c : contacts) {
+        contactIds.insert(c.id);
+    }
+    std::map<std::pair<Id, Date>, std::size_t> seen;
+    out.reserve(items->size());
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        Obj o{top.source(), (*items)[i], "$.stageChanges[" + std::to_string(i) + "]"};
+        StageChange c = readStageChange(o);
+        o.finish();
+        if (!contactIds.count(c.contactId)) {
+            o.fail("contact", "refers to contact " + std::to_string(c.contactId) +
+                                  ", which is not in the document");
+        }
+        if (const auto [it, fresh] = seen.emplace(std::pair{c.contactId, c.on}, i); !fresh) {
+            o.fail("on", "repeats the day " + formatDate(c.on) + " of contact " +
+                             std::to_string(c.contactId) + " already given at $.stageChanges[" +
+                             std::to_string(it->second) + "]");
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
 // Reads one top-level array, checking each record and that ids are unique.
 template <class T, class Read>
 std::vector<T> readArray(Obj& top, const std::string& key, Read read) {
@@ -901,6 +945,16 @@ WorkspaceData read(Store& store) {
     d.sequences = store.list<Sequence>();
     d.enrollments = store.list<Enrollment>();
     d.topicIdeas = store.list<TopicIdea>();
+    // By contact and day: the order toText() writes, so export, restore, export is stable.
+    auto s = store.db().prepare(
+        "SELECT contact_id, changed_on, stage FROM stage_changes ORDER BY contact_id, changed_on");
+    while (s.step()) {
+        const auto on = parseDate(s.text(1));
+        const auto stage = parseEnum<Stage>(s.text(2));
+        if (on && stage) {  // the table's CHECKs allow nothing else
+            d.stageChanges.push_back({s.integer(0), *on, *stage});
+        }
+    }
     return d;
 }
 
@@ -918,7 +972,8 @@ std::string toText(const WorkspaceData& d) {
                       {"interactions", arrayOf(d.interactions)},
                       {"sequences", arrayOf(d.sequences)},
                       {"enrollments", arrayOf(d.enrollments)},
-                      {"topicIdeas", arrayOf(d.topicIdeas)}};
+                      {"topicIdeas", arrayOf(d.topicIdeas)},
+                      {"stageChanges", arrayOf(d.stageChanges)}};
     return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
@@ -965,6 +1020,7 @@ WorkspaceData parse(std::string_view text, const std::string& source) {
     d.sequences = readArray<Sequence>(top, "sequences", readSequence);
     d.enrollments = readArray<Enrollment>(top, "enrollments", readEnrollment);
     d.topicIdeas = readArray<TopicIdea>(top, "topicIdeas", readIdea);
+    d.stageChanges = readStageChanges(top, d.contacts);
     top.finish();
     checkCrossRecord(source, d);
     return d;
@@ -987,6 +1043,8 @@ void restore(Store& store, const WorkspaceData& d, Existing existing, const Prog
         // at commit instead of row by row.
         db.exec("PRAGMA defer_foreign_keys = ON");
         if (existing == Existing::Replace) {
+            // The stage history; the contacts' delete trigger would clear it too, row by row.
+            db.exec("DELETE FROM stage_changes");
             for (const char* table : {"DELETE FROM idea_interactions",
                                       "DELETE FROM topic_ideas",
                                       "DELETE FROM enrollment_steps",
@@ -1026,6 +1084,13 @@ void restore(Store& store, const WorkspaceData& d, Existing existing, const Prog
         insertAll(store, d.posts, done, total, progress);
         insertAll(store, d.interactions, done, total, progress);
         insertAll(store, d.topicIdeas, done, total, progress);
+        // The stage history after its contacts; inserting a contact fires no trigger.
+        for (const auto& c : d.stageChanges) {
+            auto s = db.prepare(
+                "INSERT INTO stage_changes (contact_id, changed_on, stage) VALUES (?1, ?2, ?3)");
+            s.bind(1, c.contactId).bind(2, formatDate(c.on)).bind(3, toString(c.stage));
+            s.run();
+        }
         if (progress && !progress(total, total)) {
             throw Cancelled{};
         }
@@ -1109,6 +1174,9 @@ void shiftToWeekOf(WorkspaceData& d, Date anchor, Date today) {
         const Date local = localDate(i.at, d.info.timeZone);
         const TimeOfDay time = localTimeOfDay(i.at, d.info.timeZone);
         i.at = toInstant(Date{date::sys_days{local} + shift}, time, d.info.timeZone);
+    }
+    for (auto& c : d.stageChanges) {
+        move(c.on);
     }
     for (auto& e : d.enrollments) {
         move(e.enrolledOn);

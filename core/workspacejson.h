@@ -13,6 +13,15 @@ namespace rapport::core {
 
 class Store;
 
+/// One entry of a contact's stage history (table stage_changes): from `on` the contact stood at
+/// `stage`. Not a record of its own: it has no id and lives and dies with its contact.
+struct StageChange {
+    Id contactId = 0;
+    Date on;
+    Stage stage = Stage::Looker;
+    bool operator==(const StageChange&) const = default;
+};
+
 /// Everything a workspace holds, as plain records.
 struct WorkspaceData {
     WorkspaceInfo info;
@@ -27,7 +36,10 @@ struct WorkspaceData {
     std::vector<Sequence> sequences;
     std::vector<Enrollment> enrollments;
     std::vector<TopicIdea> topicIdeas;
+    /// The contacts' stage history, by contact and date ("contacts by stage over time").
+    std::vector<StageChange> stageChanges;
 
+    /// Records only: the stage history's entries are not counted.
     std::size_t recordCount() const;
 };
 

@@ -68,7 +68,7 @@ void CalendarExportTask::start() {
     m_watcher.setFuture(
         QtConcurrent::run([this, path = m_path.toStdString(), request = m_request]() -> Result {
             try {
-                const auto store = core::Store::open(path);
+                const auto store = core::Store::openConnection(path);
                 return run(*store, request, [this](qint64 done, qint64 total) {
                     emit progressed(done, total);
                     return !m_cancelled.load();

@@ -28,6 +28,7 @@
 #include <unordered_map>
 
 #include "core/errors.h"
+#include "core/localdays.h"
 #include "core/mixadvisor.h"
 #include "core/recurrence.h"
 #include "core/timeutil.h"
@@ -65,6 +66,38 @@ std::optional<core::Id> chosenId(const QComboBox* box) {
 unsigned shiftWeekdays(unsigned bits, int days) {
     const int s = ((days % 7) + 7) % 7;
     return ((bits << s) | (bits >> (7 - s))) & 0x7fu;
+}
+
+// Keeps an edited occurrence as a post of its own after a "this and all following" split: an
+// exception of the new series `seriesId` when the series falls on its day (and no other post
+// replaces that day), else a post on its own. `id` is the stored post to update; 0 adds one,
+// which `made` records for undo.
+void keepOccurrence(core::Store& s, core::Post post, core::Id seriesId, core::Date day,
+                    const std::string& zone, core::Id id, PostEditCommand::Made& made) {
+    const auto series = s.get<core::Series>(seriesId);
+    if (post.scheduledAt) {
+        day = core::localDate(*post.scheduledAt, zone);
+    } else {
+        post.scheduledAt = core::occurrenceInstant(series, day, zone);
+    }
+    bool taken = false;
+    for (core::Id other : postsOfSeries(s, seriesId)) {
+        const auto p = other == id ? std::nullopt : s.find<core::Post>(other);
+        taken = taken || (p && p->occurrenceDate == day);
+    }
+    if (core::isOccurrence(series, day) && !taken) {
+        post.seriesId = seriesId;
+        post.occurrenceDate = day;
+    } else {
+        post.seriesId.reset();
+        post.occurrenceDate.reset();
+    }
+    post.id = id;
+    if (id != 0) {
+        s.update(post);
+    } else {
+        made.posts.push_back(s.add(post));
+    }
 }
 
 }  // namespace
@@ -342,6 +375,12 @@ void CalendarPage::rebuild() {
     }
     std::tie(m_from, m_to) = rangeOf(m_view, m_date);
     const Loaded& loaded = load(m_view, m_from, m_to);
+    // The period shown before lets go of its chips once this one is on screen: freeing
+    // thousands of them is no part of the switch the user waits for. (The views keep pointing
+    // at them until applyFilter below, so they must live until then anyway.)
+    if (m_items.use_count() == 1) {
+        QTimer::singleShot(0, this, [old = std::move(m_items)] {});
+    }
     m_items = loaded.items;
     m_mix->setText(loaded.mix);
     prefetchNeighbours();
@@ -384,7 +423,11 @@ const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, con
     for (const auto& c : s.list<core::Channel>()) {
         channels.emplace(c.id, std::pair{index++, qs(c.name)});
     }
-    // Times converted and names looked up once here, so filtering and painting never do.
+    // Times converted and names looked up once here, so filtering and painting never do: in
+    // one zone object (by name per post, the zone lookup would cost more than the post), and
+    // each sentence of the advisor made a QString once however many posts share it.
+    core::LocalDays days{zone};
+    std::unordered_map<std::string, QString> sentences;
     auto items = std::make_shared<std::vector<CalendarItem>>();
     items->reserve(report.posts.size());
     for (std::size_t i = 0; i < report.posts.size(); ++i) {
@@ -392,17 +435,27 @@ const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, con
         if (!post.scheduledAt) {
             continue;
         }
-        CalendarItem item;
-        item.day = toQDate(core::localDate(*post.scheduledAt, zone));
-        item.minutes = static_cast<int>(core::localTimeOfDay(*post.scheduledAt, zone).count());
+        CalendarItem& item = items->emplace_back();
+        const core::Instant at = *post.scheduledAt;
+        item.day = toQDate(days.dateOf(at));
+        item.minutes = static_cast<int>(days.timeOf(at).count());
         const auto c = channels.find(post.channelId);
         item.colour = channelColour(c == channels.end() ? 0 : c->second.first);
-        item.channel = c == channels.end() ? QString() : c->second.second;
-        for (const auto& flag : report.flags[i]) {
-            item.flags << qs(flag.message);
+        if (c != channels.end()) {
+            item.channel = c->second.second;
+        }
+        const auto& flags = report.flags[i];
+        if (!flags.empty()) {
+            item.flags.reserve(static_cast<qsizetype>(flags.size()));
+            for (const auto& flag : flags) {
+                auto known = sentences.find(flag.message);
+                if (known == sentences.end()) {
+                    known = sentences.emplace(flag.message, qs(flag.message)).first;
+                }
+                item.flags << known->second;
+            }
         }
         item.post = std::move(post);
-        items->push_back(std::move(item));
     }
 
     QString mix = QStringLiteral("<b>%1</b>").arg(tr("Mix per niche"));
@@ -424,9 +477,12 @@ const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, con
     // The shown period and its two neighbours in each view are plenty; drop the oldest.
     constexpr std::size_t kKept = 6;
     if (m_loaded.size() >= kKept) {
+        QTimer::singleShot(0, this, [old = std::move(m_loaded.front().items)] {});
         m_loaded.erase(m_loaded.begin());
     }
     m_loaded.push_back({view, from, to, std::move(items), std::move(mix), report.flaggedPosts()});
+    // What is left of the report (its sentences, the posts moved out) goes when the view is up.
+    QTimer::singleShot(0, this, [done = std::make_shared<core::MixReport>(std::move(report))] {});
     return m_loaded.back();
 }
 
@@ -537,7 +593,24 @@ void CalendarPage::savePost(const core::Post& before, core::Post after, SeriesSc
             [sid, at, before, after, zone, editedRule](core::Store& s) {
                 const core::Series series = s.get<core::Series>(sid);
                 core::Series rule = editedRule ? *editedRule : core::continuationOf(series, at);
+                // The rest of the series takes the edit's content and time, not what belongs to
+                // this one post: its results, a published or skipped status, its topic idea.
+                const auto oldTemplate = core::seriesTemplate(s, sid);
                 core::Post templ = after;
+                templ.results = {};
+                const bool planned = after.status == core::PostStatus::Idea ||
+                                     after.status == core::PostStatus::Draft ||
+                                     after.status == core::PostStatus::Scheduled;
+                if (!(planned && after.status != before.status)) {
+                    templ.status = oldTemplate &&
+                                           oldTemplate->status != core::PostStatus::Published &&
+                                           oldTemplate->status != core::PostStatus::Skipped
+                                       ? oldTemplate->status
+                                       : core::PostStatus::Scheduled;
+                }
+                if (after.topicIdeaId == before.topicIdeaId) {
+                    templ.topicIdeaId = oldTemplate ? oldTemplate->topicIdeaId : std::nullopt;
+                }
                 core::Date day = editedRule ? editedRule->startDate : at;
                 if (after.scheduledAt && !editedRule) {
                     day = core::localDate(*after.scheduledAt, zone);
@@ -567,14 +640,18 @@ void CalendarPage::savePost(const core::Post& before, core::Post after, SeriesSc
                         core::occurrenceInstant(next, first.empty() ? day : first.front(), zone);
                     s.update(t);
                 }
-                // An exception already stored for this occurrence would now override (or
-                // duplicate) what the user just made the rule of every following post.
-                if (before.id != 0 && s.find<core::Post>(before.id)) {
-                    s.remove<core::Post>(before.id);
-                }
                 PostEditCommand::Made made;
                 made.series = {split.newSeriesId};
                 made.posts = {split.templateId};
+                // An occurrence stored as its own post (published, with results, interactions
+                // or a topic idea linked to it) stays that post, now as edited; so does one the
+                // edit made published, skipped or given results, which the template does not.
+                const bool own = before.id != 0 && s.find<core::Post>(before.id).has_value();
+                if (own || after.status != templ.status || after.results != templ.results ||
+                    after.topicIdeaId != templ.topicIdeaId) {
+                    keepOccurrence(s, after, split.newSeriesId, day, zone, own ? before.id : 0,
+                                   made);
+                }
                 return made;
             });
     } else if (occurrence) {
@@ -651,12 +728,21 @@ void CalendarPage::openItem(const CalendarItem* item) {
     const core::Post before = item->post;
     PostEditor editor(store(), before, item->flags, this);
     editor.setNow(m_clock.now());
+    // A store change while the modal editor is open reloads the items and frees `item`.
+    item = nullptr;
     if (editor.exec() != QDialog::Accepted) {
         return;
     }
     try {
         if (editor.skipRequested()) {
-            skipItem(item);
+            // Looked up again: the occurrence may have been stored (a new id) meanwhile.
+            for (const auto& i : *m_items) {
+                if (before.occurrenceDate && i.post.seriesId == before.seriesId &&
+                    i.post.occurrenceDate == before.occurrenceDate) {
+                    skipItem(&i);
+                    break;
+                }
+            }
             return;
         }
         core::Post after = editor.post();

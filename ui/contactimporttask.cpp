@@ -91,7 +91,7 @@ void ContactImportTask::startPreview(Request request) {
     m_previewWatcher.setFuture(QtConcurrent::run(
         [this, path = m_store.path(), request = std::move(request)]() -> PreviewResult {
             try {
-                const auto store = core::Store::open(path);
+                const auto store = core::Store::openConnection(path);
                 return runPreview(*store, m_clock, request, progressReporter());
             } catch (const std::exception& e) {
                 PreviewResult r;
@@ -118,7 +118,7 @@ void ContactImportTask::startCommit(core::ImportPreview preview) {
          preview =
              std::make_shared<const core::ImportPreview>(std::move(preview))]() -> CommitResult {
             try {
-                const auto store = core::Store::open(path);
+                const auto store = core::Store::openConnection(path);
                 return runCommit(*store, m_clock, *preview, progressReporter());
             } catch (const std::exception& e) {
                 CommitResult r;

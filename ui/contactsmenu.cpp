@@ -6,15 +6,11 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSaveFile>
+#include <QProgressDialog>
 #include <QSettings>
 
-#include <exception>
 #include <string>
 
-#include "core/contactexport.h"
-#include "core/followupcalendar.h"
-#include "core/followupqueue.h"
 #include "ui/contactimportdialog.h"
 #include "ui/duplicatesdialog.h"
 #include "ui/undocontext.h"
@@ -24,20 +20,6 @@ namespace rapport::ui {
 namespace {
 
 const QString kFolderKey = QStringLiteral("contacts/exportFolder");
-
-std::string exportText(core::Store& store, const core::Clock& clock, ContactExportKind kind) {
-    switch (kind) {
-        case ContactExportKind::Csv:
-            return core::ContactExport::toCsv(store);
-        case ContactExportKind::VCard:
-            return core::ContactExport::toVCard(store, core::VCardVersion::V4);
-        case ContactExportKind::FollowUps: {
-            core::FollowUpQueue queue{store, clock};
-            return core::FollowUpCalendar::toICalendar(queue.forToday(), clock.now());
-        }
-    }
-    return {};
-}
 
 void exportDialog(QWidget* parent, core::Store& store, const core::Clock& clock,
                   ContactExportKind kind) {
@@ -69,39 +51,49 @@ void exportDialog(QWidget* parent, core::Store& store, const core::Clock& clock,
         return;
     }
     settings.setValue(kFolderKey, QFileInfo(path).absolutePath());
-    const QString problem = exportContacts(store, clock, kind, path);
-    if (!problem.isEmpty()) {
-        QMessageBox::warning(parent, title, problem);
+    const std::string& workspace = store.path();
+    if (workspace.empty() || workspace == ":memory:") {
+        // Nothing another connection could open: a scratch workspace is small, export here.
+        const QString problem = exportContacts(store, clock, kind, path);
+        if (!problem.isEmpty()) {
+            QMessageBox::warning(parent, title, problem);
+        }
+        return;
     }
+    auto* task =
+        new ContactExportTask(QString::fromStdString(workspace), kind, path, clock.now(), parent);
+    auto* progress =
+        new QProgressDialog(QObject::tr("Exporting…"), QObject::tr("Cancel"), 0, 0, parent);
+    progress->setObjectName(QStringLiteral("contactExportProgress"));
+    progress->setWindowTitle(title);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(400);
+    QObject::connect(progress, &QProgressDialog::canceled, task, &ContactExportTask::cancel);
+    QObject::connect(task, &ContactExportTask::progressed, progress,
+                     [progress](qint64 done, qint64 total) {
+                         progress->setMaximum(static_cast<int>(total));
+                         progress->setValue(static_cast<int>(done));
+                     });
+    QObject::connect(task, &ContactExportTask::finished, task,
+                     [parent, task, progress, title](ContactExportTask::Outcome outcome,
+                                                     const QString& message) {
+                         // hide(), not close(): closing a progress dialog reports a cancel.
+                         progress->hide();
+                         progress->deleteLater();
+                         task->deleteLater();
+                         if (outcome == ContactExportTask::Outcome::Failed) {
+                             QMessageBox::warning(parent, title, message);
+                         }
+                     });
+    task->start();
 }
 
 }  // namespace
 
 QString exportContacts(core::Store& store, const core::Clock& clock, ContactExportKind kind,
                        const QString& path) {
-    std::string text;
-    try {
-        text = exportText(store, clock, kind);
-    } catch (const std::exception& e) {
-        return QObject::tr("Could not export to %1: %2")
-            .arg(path, QString::fromStdString(e.what()));
-    }
-    // QSaveFile writes next to the target and renames over it on commit(); a failure on the
-    // way leaves whatever was there before, never half a file.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
-    }
-    const auto size = static_cast<qint64>(text.size());
-    if (file.write(text.data(), size) != size) {
-        const QString error = file.errorString();
-        file.cancelWriting();
-        return QObject::tr("Could not write %1: %2").arg(path, error);
-    }
-    if (!file.commit()) {
-        return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
-    }
-    return {};
+    const auto result = ContactExportTask::run(store, clock, kind, path, {});
+    return result.outcome == ContactExportTask::Outcome::Exported ? QString() : result.message;
 }
 
 QMenu* makeContactsMenu(QWidget* parent, core::Store& store, UndoContext& undo,

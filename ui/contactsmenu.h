@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "core/store.h"
+#include "ui/contactexporttask.h"
 
 class QMenu;
 class QWidget;
@@ -22,12 +23,11 @@ class UndoContext;
 QMenu* makeContactsMenu(QWidget* parent, core::Store& store, UndoContext& undo,
                         const core::Clock& clock);
 
-/// What an export writes.
-enum class ContactExportKind { Csv, VCard, FollowUps };
-
-/// Writes an export to `path` through a temporary file that is renamed over it only when
-/// everything was written, so a failed export never leaves half a file. Returns an empty string
-/// on success, otherwise a sentence naming the file.
+/// Writes an export to `path` on the calling thread through a temporary file that is renamed
+/// over it only when everything was written, so a failed export never leaves half a file.
+/// Returns an empty string on success, otherwise a sentence naming the file. The menu runs
+/// exports of a workspace file off the GUI thread (ContactExportTask) and only an in-memory
+/// workspace's here.
 QString exportContacts(core::Store& store, const core::Clock& clock, ContactExportKind kind,
                        const QString& path);
 

@@ -3,10 +3,12 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QScopedValueRollback>
 #include <QThread>
 #include <QTimer>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/timeutil.h"
 #include "ui/displaytext.h"
@@ -30,7 +32,7 @@ ContactTableModel::ContactTableModel(core::Store& store, const core::Clock& cloc
       m_store(store),
       m_clock(clock),
       m_query(std::make_unique<core::ContactQuery>(store, clock)) {
-    refresh();
+    reload(0);
     m_subscription = m_store.subscribe([this](const core::Change& change) { onChange(change); });
 }
 
@@ -146,7 +148,9 @@ QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation,
 }
 
 bool ContactTableModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && static_cast<std::int64_t>(m_rows.size()) < m_total;
+    // Not while the rows change: a view (or a model tester) that fetches in a slot of the
+    // change's signals would insert rows in the middle of it.
+    return !parent.isValid() && !m_applying && static_cast<std::int64_t>(m_rows.size()) < m_total;
 }
 
 void ContactTableModel::fetchMore(const QModelIndex& parent) {
@@ -190,14 +194,12 @@ void ContactTableModel::sort(int column, Qt::SortOrder order) {
         return;
     }
     m_order = next;
-    m_rows.clear();  // a new order starts from the top
-    refresh();
+    reload(0);  // a new order starts from the top
 }
 
 void ContactTableModel::setFilter(const core::ContactFilter& filter) {
     m_filter = filter;
-    m_rows.clear();  // a new list starts from the top
-    refresh();
+    reload(0);  // a new list starts from the top
 }
 
 const core::ContactRow& ContactTableModel::rowAt(int row) const {
@@ -218,20 +220,143 @@ std::vector<std::string> ContactTableModel::tags() {
     return m_query->tags();
 }
 
-void ContactTableModel::refresh() {
-    const std::size_t keep = std::max<std::size_t>(kPageSize, m_rows.size());
-    auto page = m_query->search(m_filter, m_order, keep);
-    m_today = m_query->today();
+void ContactTableModel::countIfStale() {
     if (m_countStale) {
         // Counting 100,000 rows costs a few milliseconds: only when the contacts changed.
         m_workspaceTotal = m_store.count<core::Contact>();
         m_countStale = false;
     }
+}
+
+void ContactTableModel::reload(std::size_t keep) {
+    auto page = m_query->search(m_filter, m_order, std::max<std::size_t>(kPageSize, keep));
+    m_today = m_query->today();
+    countIfStale();
     beginResetModel();
     m_rows = std::move(page.rows);
     m_total = page.total;
+    m_dirty.clear();
+    m_allDirty = false;
     endResetModel();
     emit refreshed();
+}
+
+void ContactTableModel::refresh() {
+    m_allDirty = true;
+    update();
+}
+
+void ContactTableModel::update() {
+    const std::size_t loaded = m_rows.size();
+    const core::Date today = m_query->today();
+    if (today != m_today) {
+        m_allDirty = true;  // losing touch and the next due date depend on the day
+    }
+    m_today = today;
+    countIfStale();
+    std::vector<core::ContactRow> fresh;
+    if (loaded <= static_cast<std::size_t>(kRereadLimit) || m_allDirty) {
+        auto page = m_query->search(
+            m_filter, m_order,
+            std::clamp<std::size_t>(loaded, kPageSize, static_cast<std::size_t>(kRereadLimit)));
+        fresh = std::move(page.rows);
+        m_total = page.total;
+    } else {
+        // Many rows fetched: read the order (ids only) and the rows of new or changed contacts;
+        // the others keep the row they had.
+        std::vector<core::Id> ids = m_query->ids(m_filter, m_order);
+        m_total = static_cast<std::int64_t>(ids.size());
+        ids.resize(std::min(ids.size(), loaded));
+        std::unordered_map<core::Id, std::size_t> oldAt;
+        oldAt.reserve(loaded);
+        for (std::size_t i = 0; i < loaded; ++i) {
+            oldAt.emplace(m_rows[i].id, i);
+        }
+        std::vector<core::Id> toRead;
+        for (const core::Id id : ids) {
+            if (!oldAt.contains(id) || m_dirty.contains(id)) {
+                toRead.push_back(id);
+            }
+        }
+        std::unordered_map<core::Id, core::ContactRow> read;
+        for (auto& row : m_query->rows(toRead)) {
+            const core::Id id = row.id;
+            read.emplace(id, std::move(row));
+        }
+        fresh.reserve(ids.size());
+        for (const core::Id id : ids) {
+            if (const auto r = read.find(id); r != read.end()) {
+                fresh.push_back(std::move(r->second));
+            } else if (const auto o = oldAt.find(id); o != oldAt.end() && !m_dirty.contains(id)) {
+                fresh.push_back(m_rows[o->second]);
+            }
+            // else: removed between the two reads; the next change reads it again
+        }
+    }
+    m_dirty.clear();
+    m_allDirty = false;
+    apply(std::move(fresh));
+    emit refreshed();
+}
+
+void ContactTableModel::apply(std::vector<core::ContactRow> fresh) {
+    const QScopedValueRollback applying(m_applying, true);
+    const int before = static_cast<int>(m_rows.size());
+    const int after = static_cast<int>(fresh.size());
+    const bool sameOrder =
+        before == after && std::equal(m_rows.begin(), m_rows.end(), fresh.begin(),
+                                      [](const core::ContactRow& a, const core::ContactRow& b) {
+                                          return a.id == b.id;
+                                      });
+    if (sameOrder) {
+        m_rows = std::move(fresh);
+        if (after > 0) {
+            emit dataChanged(index(0, 0), index(after - 1, ColumnCount - 1));
+        }
+        return;
+    }
+    if (after > before) {
+        // Rows to hold the longer list first; the layout change below fills them.
+        beginInsertRows({}, before, after - 1);
+        m_rows.insert(m_rows.end(), fresh.begin() + before, fresh.end());
+        endInsertRows();
+    }
+    std::unordered_map<core::Id, int> newAt;
+    newAt.reserve(fresh.size());
+    for (int i = 0; i < after; ++i) {
+        newAt.emplace(fresh[static_cast<std::size_t>(i)].id, i);
+    }
+    if (after < before) {
+        // The shorter list keeps, at its end, rows that are gone, so the count holds through the
+        // layout change; they are removed after it.
+        for (const auto& row : m_rows) {
+            if (static_cast<int>(fresh.size()) == before) {
+                break;
+            }
+            if (!newAt.contains(row.id)) {
+                fresh.push_back(row);
+            }
+        }
+        while (static_cast<int>(fresh.size()) < before) {
+            fresh.push_back(m_rows[fresh.size()]);  // only with duplicate ids; never in practice
+        }
+    }
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex& p : from) {
+        const auto it = newAt.find(m_rows[static_cast<std::size_t>(p.row())].id);
+        to << (it == newAt.end() ? QModelIndex() : createIndex(it->second, p.column()));
+    }
+    m_rows = std::move(fresh);
+    changePersistentIndexList(from, to);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    if (after < before) {
+        beginRemoveRows({}, after, before - 1);
+        m_rows.resize(static_cast<std::size_t>(after));
+        endRemoveRows();
+    }
 }
 
 void ContactTableModel::onChange(const core::Change& change) {
@@ -246,17 +371,38 @@ void ContactTableModel::onChange(const core::Change& change) {
     if (change.entity == Entity::Contact) {
         m_countStale = true;
     }
+    if (change.kind == core::ChangeKind::Reset) {
+        m_allDirty = true;
+    } else if (change.entity == Entity::Contact) {
+        m_dirty.insert(change.id);
+    } else if (change.entity == Entity::Interaction && change.kind == core::ChangeKind::Added) {
+        if (const auto i = m_store.find<core::Interaction>(change.id)) {
+            m_dirty.insert(i->contactId);
+        } else {
+            m_allDirty = true;
+        }
+    } else if (change.entity == Entity::Enrollment && change.kind != core::ChangeKind::Removed) {
+        if (const auto e = m_store.find<core::Enrollment>(change.id)) {
+            m_dirty.insert(e->contactId);
+        } else {
+            m_allDirty = true;
+        }
+    } else {
+        // A removed interaction or enrollment names no contact any more, an edited interaction
+        // may have moved to another; a niche or a sequence may show on any row.
+        m_allDirty = true;
+    }
     // The first change of a turn of the event loop is read at once, so a view shows an edit
     // the moment it is made; the rest of a burst (a transaction of many records) is read once
     // more when the burst is over.
     if (!m_refreshedThisTurn) {
         m_refreshedThisTurn = true;
-        refresh();
+        update();
         QTimer::singleShot(0, this, [this] {
             m_refreshedThisTurn = false;
             if (m_refreshQueued) {
                 m_refreshQueued = false;
-                refresh();
+                update();
             }
         });
         return;

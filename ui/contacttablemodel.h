@@ -3,6 +3,7 @@
 #include <QAbstractTableModel>
 
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 #include "core/clock.h"
@@ -15,8 +16,12 @@ namespace rapport::ui {
 /// The contact table of the Relationships page, fetched lazily: it holds the first page of the
 /// filtered, sorted list and the total, and fetches further pages as the view scrolls
 /// (canFetchMore/fetchMore), so a keystroke in the search box reads one page, not 100,000
-/// contacts. Filtering, sorting and the follow-up dates are core's (ContactQuery); the model
-/// reads again after every change to the contacts, their interactions or their enrollments.
+/// contacts. Filtering, sorting and the follow-up dates are core's (ContactQuery). A new filter
+/// or order resets the model to its first page. A change to the contacts, their interactions or
+/// their enrollments keeps the rows fetched so far: up to kRereadLimit rows are read again;
+/// beyond that only the ids in order are read, and only the rows of new and changed contacts,
+/// the rest kept as they were. Rows move through a layout change that carries persistent
+/// indexes (a view's current row and selection) along with their contacts.
 class ContactTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -36,6 +41,8 @@ public:
     };
     /// Rows read at once, at the start and on each fetchMore().
     static constexpr int kPageSize = 100;
+    /// Up to this many fetched rows, a change reads them all again.
+    static constexpr int kRereadLimit = 1000;
 
     ContactTableModel(core::Store& store, const core::Clock& clock, QObject* parent = nullptr);
     ~ContactTableModel() override;
@@ -63,7 +70,8 @@ public:
     int rowOf(core::Id id) const;
     /// Every tag in use, for the filter's choices.
     std::vector<std::string> tags();
-    /// Reads the list again, keeping as many rows as were fetched.
+    /// Reads the list again, keeping as many rows as were fetched (at most kRereadLimit when
+    /// more were: nothing tells which of them changed).
     void refresh();
 
 signals:
@@ -72,6 +80,14 @@ signals:
 
 private:
     void onChange(const core::Change& change);
+    // Reads the first `keep` rows (at least a page) and resets the model: a new filter or order.
+    void reload(std::size_t keep);
+    // Reads the list again after changes, keeping the rows fetched so far (see the class).
+    void update();
+    // Puts `fresh` in place of the rows through inserts, a layout change and removes, so the
+    // persistent indexes follow their contacts.
+    void apply(std::vector<core::ContactRow> fresh);
+    void countIfStale();
 
     core::Store& m_store;
     const core::Clock& m_clock;
@@ -83,6 +99,9 @@ private:
     std::int64_t m_workspaceTotal = 0;
     core::Date m_today{};
     bool m_countStale = true;
+    std::unordered_set<core::Id> m_dirty;  // contacts changed since the last read
+    bool m_allDirty = false;               // a change that may touch any contact
+    bool m_applying = false;               // apply() is moving rows
     bool m_refreshedThisTurn = false;
     bool m_refreshQueued = false;
     core::Subscription m_subscription;  // last, so it is released before the rest

@@ -12,18 +12,6 @@ namespace {
 
 constexpr int kDefaultDebounceMs = 200;
 
-// The worker's own connection. Store::open checks the whole file first (PRAGMA quick_check),
-// which takes most of a second on 1,000,000 interactions; the GUI's connection has just done
-// that, so where core offers a plain second connection (Store::openConnection) it is used.
-template <class S>
-auto openWorkerStore(const std::string& path, int) -> decltype(S::openConnection(path)) {
-    return S::openConnection(path);
-}
-template <class S>
-std::unique_ptr<S> openWorkerStore(const std::string& path, long) {
-    return S::open(path);
-}
-
 }  // namespace
 
 DashboardTask::DashboardTask(core::Store& store, const core::Clock& clock, QObject* parent)
@@ -75,15 +63,16 @@ void DashboardTask::start() {
         finish(run(m_store));
         return;
     }
+    // A connection of the run's own, opened and closed on the pool thread that runs it: a
+    // connection stays on one thread, and opening a second one to a checked file takes
+    // milliseconds (Store::openConnection skips the check open() made).
     m_watcher.setFuture(QtConcurrent::run([this]() -> Result {
-        if (!m_workerStore) {
-            try {
-                m_workerStore = openWorkerStore<core::Store>(m_path, 0);
-            } catch (const std::exception& e) {
-                return {std::nullopt, qs(e.what())};
-            }
+        try {
+            const auto store = core::Store::openConnection(m_path);
+            return run(*store);
+        } catch (const std::exception& e) {
+            return {std::nullopt, qs(e.what())};
         }
-        return run(*m_workerStore);
     }));
 }
 

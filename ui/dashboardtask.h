@@ -20,8 +20,8 @@ namespace rapport::ui {
 
 /// Computes the dashboard's figures off the GUI thread. A core::Store is one SQLite connection
 /// and not thread-safe, so the worker reads through a connection of its own to the same file
-/// (WAL lets it read while the GUI's connection writes), opened on the first run and kept for
-/// the next ones; one run at a time uses it. A workspace in memory has no file to share: its
+/// (WAL lets it read while the GUI's connection writes), opened for each run on the thread that
+/// runs it. A workspace in memory has no file to share: its
 /// figures are computed on the calling thread.
 ///
 /// A run computes the four answers first (core::Dashboard) and hands them over at once, then
@@ -74,7 +74,6 @@ private:
     std::string m_path;
     bool m_synchronous = false;
     bool m_pending = false;
-    std::unique_ptr<core::Store> m_workerStore;  // used by one run at a time, on its thread
     std::optional<core::DashboardFigures> m_answers;
     std::optional<core::RelationshipFigures> m_charts;
     qint64 m_answersMs = 0;

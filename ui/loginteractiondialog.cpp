@@ -80,11 +80,14 @@ LogInteractionDialog::LogInteractionDialog(core::Store& store, const core::Clock
     m_when->setObjectName(QStringLiteral("when"));
     m_when->setCalendarPopup(true);
     m_when->setDisplayFormat(QStringLiteral("ddd d MMM yyyy  HH:mm"));
+    // The workspace's wall clock, held as UTC: no clock change of the computer's own zone can
+    // move a time the user sets (02:30 on its spring-forward night).
+    m_when->setTimeSpec(Qt::UTC);
     const core::Instant now = clock.now();
     const auto minutes = core::localTimeOfDay(now, m_zone).count();
     m_when->setDateTime(
         QDateTime(toQDate(core::localDate(now, m_zone)),
-                  QTime(static_cast<int>(minutes / 60), static_cast<int>(minutes % 60))));
+                  QTime(static_cast<int>(minutes / 60), static_cast<int>(minutes % 60)), Qt::UTC));
 
     m_note->setObjectName(QStringLiteral("note"));
     m_note->setPlaceholderText(tr("What was it about? (optional)"));

@@ -24,6 +24,7 @@
 #include <limits>
 
 #include "core/errors.h"
+#include "core/storeclock.h"
 #include "ui/calendarpage.h"
 #include "ui/contactsmenu.h"
 #include "ui/dashboardpage.h"
@@ -36,8 +37,8 @@
 #include "ui/relationshipspage.h"
 #include "ui/resources.h"
 #include "ui/sequencespage.h"
-#include "ui/weeklyreviewdialog.h"
 #include "ui/undocontext.h"
+#include "ui/weeklyreviewdialog.h"
 
 namespace rapport::ui {
 
@@ -92,6 +93,7 @@ MainWindow::MainWindow(std::unique_ptr<core::Store> store, const core::Clock& cl
       m_pathLabel(new QLabel(this)),
       m_workspaceLabel(new QLabel(this)) {
     Q_ASSERT(m_store);
+    core::useClock(*m_store, *m_clock);
     ensureResources();
     setObjectName(QStringLiteral("mainWindow"));
 
@@ -285,6 +287,7 @@ void MainWindow::setStore(std::unique_ptr<core::Store> store) {
     }
     m_undo.reset();
     m_store = std::move(store);
+    core::useClock(*m_store, *m_clock);
     buildPages();
     setCurrentPage(current);
     updateWorkspaceStatus();

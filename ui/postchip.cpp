@@ -69,6 +69,11 @@ struct ChipFonts {
     QFontMetrics struckMetrics{QFont()};
     std::array<QString, 5> tags;
     std::array<int, 5> tagWidths{};
+    // "09:30" and its width in the main and the struck font, per minute of the day, made when
+    // first painted: a month paints a time on every chip.
+    mutable std::array<QString, 24 * 60> times;
+    mutable std::array<int, 24 * 60> timeWidths{};
+    mutable std::array<int, 24 * 60> struckTimeWidths{};
 };
 
 const ChipFonts& chipFonts(const QFont& base, int height) {
@@ -94,7 +99,23 @@ const ChipFonts& chipFonts(const QFont& base, int height) {
         fonts.tags[i] = purposeTag(static_cast<core::Purpose>(i));
         fonts.tagWidths[i] = fonts.smallMetrics.horizontalAdvance(fonts.tags[i]) + 6;
     }
+    fonts.timeWidths.fill(-1);
+    fonts.struckTimeWidths.fill(-1);
     return fonts;
+}
+
+// The chip's time text and its width in the chip's font.
+std::pair<const QString&, int> timeText(const ChipFonts& fonts, int minutes, bool struck) {
+    const auto i = static_cast<std::size_t>(std::clamp(minutes, 0, 24 * 60 - 1));
+    QString& text = fonts.times[i];
+    if (text.isEmpty()) {
+        text = formatTime(core::TimeOfDay{minutes});
+    }
+    int& width = struck ? fonts.struckTimeWidths[i] : fonts.timeWidths[i];
+    if (width < 0) {
+        width = (struck ? fonts.struckMetrics : fonts.mainMetrics).horizontalAdvance(text);
+    }
+    return {text, width};
 }
 
 }  // namespace
@@ -158,10 +179,10 @@ void paintChip(QPainter& painter, const QRect& rect, const CalendarItem& item, b
     const QFontMetrics& metrics = skipped ? fonts.struckMetrics : fonts.mainMetrics;
     if (withTime) {
         // The time quieter than the title, so a glance down a day reads the titles.
-        const QString time = formatTime(core::TimeOfDay{item.minutes});
+        const auto [time, timeWidth] = timeText(fonts, item.minutes, skipped);
         painter.setPen(skipped ? QColor(0x99, 0x99, 0x99) : accent.darker(170));
         painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, time);
-        text.setLeft(text.left() + metrics.horizontalAdvance(time) + 4);
+        text.setLeft(text.left() + timeWidth + 4);
         painter.setPen(skipped ? QColor(0x88, 0x88, 0x88) : QColor(0x22, 0x26, 0x2b));
     }
     painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,

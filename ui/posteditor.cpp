@@ -14,6 +14,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "core/clock.h"
 #include "core/errors.h"
 #include "core/freeslot.h"
 #include "core/mixadvisor.h"
@@ -37,6 +38,20 @@ void fillRecords(QComboBox* box, core::Store& store, std::optional<core::Id> cur
     if (current) {
         box->setCurrentIndex(std::max(0, box->findData(QVariant::fromValue<qlonglong>(*current))));
     }
+}
+
+// The workspace's wall clock at `at`. The edit holds it as UTC, a clock without changes, so a
+// time in the computer's own clock change (02:30 on its spring-forward night) is not moved.
+QDateTime wallClock(core::Instant at, const std::string& zone) {
+    const auto minutes = core::localTimeOfDay(at, zone).count();
+    return QDateTime(toQDate(core::localDate(at, zone)),
+                     QTime(static_cast<int>(minutes / 60), static_cast<int>(minutes % 60)),
+                     Qt::UTC);
+}
+
+// A new post's time: tomorrow at 09:00 in the workspace's zone.
+QDateTime defaultWhen(core::Instant now, const std::string& zone) {
+    return QDateTime(toQDate(core::localDate(now, zone)).addDays(1), QTime(9, 0), Qt::UTC);
 }
 
 std::optional<core::Id> chosen(const QComboBox* box) {
@@ -72,6 +87,7 @@ PostEditor::PostEditor(core::Store& store, const core::Post& post, const QString
     m_title->setObjectName(QStringLiteral("title"));
     m_body->setObjectName(QStringLiteral("body"));
     m_link->setObjectName(QStringLiteral("link"));
+    m_when->setObjectName(QStringLiteral("when"));
     m_link->setPlaceholderText(QStringLiteral("https://"));
     m_body->setMinimumHeight(110);
 
@@ -102,16 +118,10 @@ PostEditor::PostEditor(core::Store& store, const core::Post& post, const QString
     // The time is edited as the workspace's local wall clock, whatever the computer's zone.
     m_when->setDisplayFormat(QStringLiteral("ddd d MMM yyyy  HH:mm"));
     m_when->setCalendarPopup(true);
-    m_when->setTimeSpec(Qt::LocalTime);
-    const core::Instant at = post.scheduledAt.value_or(core::Instant{});
-    if (post.scheduledAt) {
-        const auto minutes = core::localTimeOfDay(at, m_zone).count();
-        m_when->setDateTime(
-            QDateTime(toQDate(core::localDate(at, m_zone)),
-                      QTime(static_cast<int>(minutes / 60), static_cast<int>(minutes % 60))));
-    } else {
-        m_when->setDateTime(QDateTime(QDate::currentDate().addDays(1), QTime(9, 0)));
-    }
+    m_when->setTimeSpec(Qt::UTC);
+    // setNow() moves the default to the page's clock.
+    m_when->setDateTime(post.scheduledAt ? wallClock(*post.scheduledAt, m_zone)
+                                         : defaultWhen(core::SystemClock().now(), m_zone));
     m_hasTime->setChecked(post.scheduledAt.has_value());
     m_when->setEnabled(m_hasTime->isChecked());
     connect(m_hasTime, &QCheckBox::toggled, m_when, &QWidget::setEnabled);
@@ -256,14 +266,18 @@ void PostEditor::takeNextFreeSlot() {
     const core::Instant from = m_now.value_or(
         core::Instant{std::chrono::seconds{QDateTime::currentDateTimeUtc().toSecsSinceEpoch()}});
     if (auto slot = core::nextFreeSlot(m_store, *channel, from)) {
-        const auto minutes = core::localTimeOfDay(*slot, m_zone).count();
-        m_when->setDateTime(
-            QDateTime(toQDate(core::localDate(*slot, m_zone)),
-                      QTime(static_cast<int>(minutes / 60), static_cast<int>(minutes % 60))));
+        m_when->setDateTime(wallClock(*slot, m_zone));
         m_hasTime->setChecked(true);
     } else {
         m_errors->show(QStringLiteral("scheduledAt"),
                        tr("Every slot of this channel is taken for the next year."));
+    }
+}
+
+void PostEditor::setNow(core::Instant now) {
+    m_now = now;
+    if (!m_original.scheduledAt) {
+        m_when->setDateTime(defaultWhen(now, m_zone));
     }
 }
 

@@ -45,8 +45,9 @@ public:
     std::optional<core::Series> rule() const;
     /// True when the user changed the repeat rule the editor opened with.
     bool ruleChanged() const;
-    /// "Now" for the next free slot (the page's clock; the computer's by default).
-    void setNow(core::Instant now) { m_now = now; }
+    /// "Now" for the next free slot and a new post's default time, tomorrow at 09:00 in the
+    /// workspace's zone (the page's clock; the computer's by default).
+    void setNow(core::Instant now);
 
     QLabel* characterCount() const { return m_count; }
     QLineEdit* linkField() const { return m_link; }

@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -108,6 +109,8 @@ RecurrenceEditor::RecurrenceEditor(QWidget* parent)
     connect(m_monthDay, &QSpinBox::valueChanged, this, &RecurrenceEditor::changed);
     connect(m_count, &QSpinBox::valueChanged, this, &RecurrenceEditor::changed);
     connect(m_until, &QDateEdit::dateChanged, this, &RecurrenceEditor::changed);
+    // A date only: UTC has no clock change that could move it.
+    m_until->setTimeSpec(Qt::UTC);
     setRule(std::nullopt);
 }
 
@@ -129,7 +132,8 @@ void RecurrenceEditor::setRule(const std::optional<core::Series>& rule, bool all
     m_interval->setValue(std::max(1, r.intervalDays));
     m_monthDay->setValue(r.monthDay);
     m_end->setCurrentIndex(r.endDate ? Until : (r.count ? After : Never));
-    const QDate start = rule ? toQDate(r.startDate) : QDate::currentDate();
+    // A fresh rule's end date follows the post's date (suggestFrom) once it repeats.
+    const QDate start = rule ? toQDate(r.startDate) : QDateTime::currentDateTimeUtc().date();
     m_until->setDate(r.endDate ? toQDate(*r.endDate) : start.addMonths(3));
     m_count->setValue(r.count.value_or(10));
     // An existing series ends from the calendar ("this and all following"), not by unticking.
@@ -153,6 +157,9 @@ void RecurrenceEditor::suggestFrom(core::Date day) {
     }
     if (!m_initial || m_initial->frequency != core::Frequency::Monthly) {
         m_monthDay->setValue(q.day());
+    }
+    if ((!m_initial || !m_initial->endDate) && m_end->currentIndex() != Until) {
+        m_until->setDate(q.addMonths(3));
     }
 }
 

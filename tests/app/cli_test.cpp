@@ -638,6 +638,29 @@ TEST_F(Cli, ContactShowsAndChangesFollowUpSettings) {
     EXPECT_THAT(missing.err, HasSubstr("contact 999: id does not exist"));
 }
 
+TEST_F(Cli, AChangeOfStageIsDatedByRapportNowInTheWorkspaceZoneAndBackedUp) {
+    const auto db = dir.file("w.rapport");
+    ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);
+    // 03:30 UTC on 11-24 is still the evening of 11-23 in New York (the demo's zone).
+    const auto run = runRapport({"--db", db, "contact", "7", "--stage", "customer"}, dir,
+                                "RAPPORT_NOW=2026-11-24T03:30:00Z");
+    ASSERT_EQ(run.code, 0) << run.err;
+    const auto out = dir.file("out.json");
+    ASSERT_EQ(runRapport({"--db", db, "export", out}, dir).code, 0);
+    const auto doc = nlohmann::json::parse(readBytes(out));
+    ASSERT_TRUE(doc["stageChanges"].is_array());
+    ASSERT_EQ(doc["stageChanges"].size(), 2u);
+    EXPECT_EQ(doc["stageChanges"][1]["contact"], 7);
+    EXPECT_EQ(doc["stageChanges"][1]["on"], "2026-11-23");
+    EXPECT_EQ(doc["stageChanges"][1]["stage"], "customer");
+    // The history survives a restore: export, import, export gives the same bytes.
+    const auto db2 = dir.file("w2.rapport");
+    ASSERT_EQ(runRapport({"--db", db2, "import", out}, dir).code, 0);
+    const auto again = dir.file("again.json");
+    ASSERT_EQ(runRapport({"--db", db2, "export", again}, dir).code, 0);
+    EXPECT_EQ(readBytes(again), readBytes(out));
+}
+
 TEST_F(Cli, ContactsListsEveryContactWithItsFollowUpColumns) {
     const auto db = dir.file("w.rapport");
     ASSERT_EQ(runRapport({"--db", db, "import", demo}, dir).code, 0);

@@ -187,4 +187,50 @@ void BM_ContactViewOpen1000Interactions(benchmark::State& state) {
 }
 BENCHMARK(BM_ContactViewOpen1000Interactions)->Unit(benchmark::kMillisecond);
 
+// An edit to one contact while the table holds many rows (the argument: rows fetched, by
+// scrolling), the view shown: the store's write plus the model's read of the change. Up to
+// ContactTableModel::kRereadLimit rows the model reads them all again; beyond, it reads the
+// order and the changed rows only. The contact's notes go back to what they were at the end.
+void BM_ContactTableChangeWithRowsFetched(benchmark::State& state) {
+    auto& store = bigWorkspace();
+    rapport::ui::ContactTableModel model(store, benchClock());
+    while (model.rowCount() < state.range(0) && model.canFetchMore({})) {
+        model.fetchMore({});
+    }
+    QTableView view;
+    view.setModel(&model);
+    view.resize(1000, 700);
+    view.show();
+    QApplication::processEvents();
+    const Contact original = store.get<Contact>(model.idAt(0));
+    Contact edited = original;
+    bool flip = false;
+    for (auto _ : state) {
+        edited.notes = flip ? original.notes : original.notes + " (edited)";
+        flip = !flip;
+        store.update(edited);
+        view.viewport()->repaint();
+        state.PauseTiming();
+        QApplication::processEvents();  // ends the turn, as between two edits of a user
+        state.ResumeTiming();
+    }
+    store.update(original);
+    state.counters["rows_held"] = model.rowCount();
+}
+BENCHMARK(BM_ContactTableChangeWithRowsFetched)
+    ->Arg(1'000)
+    ->Arg(10'000)
+    ->Unit(benchmark::kMillisecond);
+
+// What the change above cost before the model kept rows: every fetched row read again.
+void BM_ContactQueryReadFetchedRows(benchmark::State& state) {
+    auto& store = bigWorkspace();
+    ContactQuery query(store, benchClock());
+    for (auto _ : state) {
+        const auto page = query.search({}, {}, static_cast<std::size_t>(state.range(0)));
+        benchmark::DoNotOptimize(page.rows.data());
+    }
+}
+BENCHMARK(BM_ContactQueryReadFetchedRows)->Arg(1'000)->Arg(10'000)->Unit(benchmark::kMillisecond);
+
 }  // namespace

@@ -2,6 +2,8 @@
 // counts and first names, the week's posts by day, a card per goal and the content mix of the
 // coming 30 days, and the JSON the CLI prints from them.
 
+#include <algorithm>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -31,6 +33,22 @@ std::vector<std::string> names(const QueueSummary& q) {
         out.push_back(e.displayName);
     }
     return out;
+}
+
+TEST_F(DashboardTest, APastDateShowsTheGoalsAsOfThatDay) {
+    // dashboard --date 2026-11-15: the conversations goal had only Ben's reply of 11-10.
+    const auto f = Dashboard{*store, clock}.compute(ymd(2026, 11, 15));
+    const auto conversations = std::find_if(f.goals.begin(), f.goals.end(), [&](const GoalCard& c) {
+        return c.goal.id == ids.conversationsGoal;
+    });
+    ASSERT_NE(conversations, f.goals.end());
+    EXPECT_DOUBLE_EQ(conversations->report.current, 1);
+    const auto today = Dashboard{*store, clock}.compute();
+    const auto now = std::find_if(today.goals.begin(), today.goals.end(), [&](const GoalCard& c) {
+        return c.goal.id == ids.conversationsGoal;
+    });
+    ASSERT_NE(now, today.goals.end());
+    EXPECT_DOUBLE_EQ(now->report.current, 5);
 }
 
 TEST_F(DashboardTest, QueueCountsAndFirstNames) {

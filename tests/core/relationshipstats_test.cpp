@@ -11,6 +11,7 @@
 #include "core/errors.h"
 #include "core/relationshipstats.h"
 #include "core/store.h"
+#include "core/storeclock.h"
 #include "core/timeutil.h"
 #include "reviewfixture.h"
 #include "testutil.h"
@@ -182,6 +183,48 @@ TEST(StageHistory, AChangeOfStageAddsAPointAndOtherEditsDoNot) {
     s.bind(1, c.id);
     ASSERT_TRUE(s.step());
     EXPECT_EQ(s.text(0), "relationship");
+}
+
+std::string lastChangeDay(Store& store, Id contact) {
+    auto s = store.db().prepare(
+        "SELECT changed_on FROM stage_changes WHERE contact_id = ?1 ORDER BY changed_on DESC "
+        "LIMIT 1");
+    s.bind(1, contact);
+    return s.step() ? s.text(0) : std::string{};
+}
+
+TEST(StageHistory, AChangeIsDatedByTheInjectedClockInTheWorkspaceZone) {
+    auto store = Store::openInMemory();
+    store->setInfo({"LA", "America/Los_Angeles"});
+    // 04:30 UTC on Sunday 03-08 is still Saturday evening 03-07 in Los Angeles.
+    FixedClock clock{*parseInstant("2026-03-08T04:30:00Z")};
+    useClock(*store, clock);
+    auto c = rapport::test::sampleContact();
+    store->add(c);
+    c.stage = Stage::Relationship;
+    store->update(c);
+    EXPECT_EQ(lastChangeDay(*store, c.id), "2026-03-07");
+    // The clock moves on; the next change is dated by it, not by the machine.
+    clock.set(*parseInstant("2026-03-09T08:00:00Z"));
+    c.stage = Stage::Customer;
+    store->update(c);
+    EXPECT_EQ(lastChangeDay(*store, c.id), "2026-03-09");
+    // A change of the workspace's zone is seen at once: 03-09 20:00 UTC is 03-10 in Tokyo.
+    store->setInfo({"Tokyo", "Asia/Tokyo"});
+    clock.set(*parseInstant("2026-03-09T20:00:00Z"));
+    c.stage = Stage::Advocate;
+    store->update(c);
+    EXPECT_EQ(lastChangeDay(*store, c.id), "2026-03-10");
+}
+
+TEST(StageHistory, AnOwnedClockLivesWithTheConnection) {
+    auto store = Store::openInMemory();
+    useClock(*store, std::make_shared<FixedClock>(*parseInstant("2026-05-01T12:00:00Z")));
+    auto c = rapport::test::sampleContact();
+    store->add(c);
+    c.stage = Stage::Follower;
+    store->update(c);
+    EXPECT_EQ(lastChangeDay(*store, c.id), "2026-05-01");
 }
 
 TEST(StageHistory, RemovingAContactRemovesItsHistory) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/localdays.h"
 #include "testutil.h"
 
 using namespace rapport::core;
@@ -85,4 +86,27 @@ TEST(TimeUtil, LocalDateDiffersFromUtcNearMidnight) {
     EXPECT_TRUE(isKnownTimeZone("Europe/Berlin"));
     EXPECT_FALSE(isKnownTimeZone("Mars/Olympus_Mons"));
     EXPECT_EQ(daysBetween(ymd(2026, 2, 27), ymd(2026, 3, 2)), 3);
+}
+
+// LocalDays converts many times in one zone object (the calendar: every post of a month); it
+// must give exactly what the by-name functions give, at and around each clock change.
+TEST(TimeUtil, LocalDaysAgreesWithTheByNameConversionsAcrossClockChanges) {
+    for (const char* zone :
+         {"Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "UTC", "No/Such_Zone"}) {
+        LocalDays days{zone};
+        for (const Date first : {ymd(2026, 3, 27), ymd(2026, 10, 23), ymd(2026, 3, 6),
+                                 ymd(2026, 10, 30), ymd(2026, 4, 3)}) {
+            for (int d = 0; d < 5; ++d) {
+                const Date day = addDays(first, d);
+                for (int minutes = 0; minutes < 24 * 60; minutes += 15) {
+                    const TimeOfDay t{minutes};
+                    const Instant expected = toInstant(day, t, zone);
+                    ASSERT_EQ(days.instantOf(day, t), expected)
+                        << zone << " " << formatDate(day) << " " << formatTimeOfDay(t);
+                    ASSERT_EQ(days.dateOf(expected), localDate(expected, zone)) << zone;
+                    ASSERT_EQ(days.timeOf(expected), localTimeOfDay(expected, zone)) << zone;
+                }
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/goalprogress.h"
 #include "core/store.h"
 #include "core/timeutil.h"
 #include "core/weeklyreview.h"
@@ -128,6 +129,28 @@ TEST_F(WeeklyReviewTest, APastWeek) {
     EXPECT_TRUE(r.followUpsMissed.empty());
     // Goals as they stood on its Sunday: 21 of 60 days of the relationships goal.
     EXPECT_DOUBLE_EQ(r.goals[1].report.elapsed, 21.0 / 60.0);
+}
+
+TEST_F(WeeklyReviewTest, APastWeeksGoalsStandAsOfItsEnd) {
+    // W46 (11-09..11-15): of the conversations goal's inbound interactions only Ben's reply of
+    // 11-10 came by its Sunday; the four of 11-20..11-24 came later. Ada turned relationship on
+    // 11-18 and Cleo customer on 11-20, so no relationship yet.
+    const auto w46 = review("2026-W46");
+    ASSERT_EQ(w46.goals.size(), 2u);
+    EXPECT_EQ(w46.goals[0].goal.title, "Start conversations");
+    EXPECT_DOUBLE_EQ(w46.goals[0].report.current, 1);
+    EXPECT_EQ(w46.goals[1].goal.title, "Grow real relationships");
+    EXPECT_DOUBLE_EQ(w46.goals[1].report.current, 0);
+    // W47 ends on 11-22: Ben 11-10 and Ada 11-20; both relationships stood by then.
+    const auto w47 = review("2026-W47");
+    EXPECT_DOUBLE_EQ(w47.goals[0].report.current, 2);
+    EXPECT_DOUBLE_EQ(w47.goals[1].report.current, 2);
+    // The running week stands as of today, as the goal page says.
+    GoalProgress progress{*store, clock};
+    const auto now = review("2026-W48");
+    EXPECT_DOUBLE_EQ(now.goals[0].report.current,
+                     progress.currentValue(*store->find<Goal>(ids.conversationsGoal)));
+    EXPECT_DOUBLE_EQ(now.goals[0].report.current, 5);
 }
 
 TEST_F(WeeklyReviewTest, AFutureWeekHasNoMissedFollowUps) {

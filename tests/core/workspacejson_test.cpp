@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.h"
+#include "core/relationshipstats.h"
 #include "core/store.h"
 #include "core/timeutil.h"
 #include "core/workspacejson.h"
@@ -138,6 +139,119 @@ TEST(WorkspaceJson, BadDocumentsNameTheJsonPath) {
         EXPECT_THAT(message, HasSubstr(std::string{"in.json: "} + c.path)) << c.what;
         EXPECT_THAT(message, HasSubstr(c.problem)) << c.what;
     }
+}
+
+// ---- the stage history ("stageChanges") --------------------------------------------------
+
+// The demo restored, with a history: two changes of one contact, one of another.
+std::unique_ptr<Store> demoWithHistory() {
+    auto store = Store::openInMemory();
+    workspacejson::restore(*store, workspacejson::parse(demoDocument(), "demo"),
+                           workspacejson::Existing::Refuse);
+    const auto contacts = store->list<Contact>();
+    recordStageChange(*store, contacts[2].id, Stage::Customer, ymd(2026, 11, 20));
+    recordStageChange(*store, contacts[0].id, Stage::Relationship, ymd(2026, 11, 2));
+    recordStageChange(*store, contacts[0].id, Stage::Advocate, ymd(2026, 11, 18));
+    return store;
+}
+
+TEST(WorkspaceJson, StageHistoryRoundTripsInAStableOrder) {
+    auto store = demoWithHistory();
+    const auto data = workspacejson::read(*store);
+    // Each contact's first change adds its created date with the stage before: 5 entries.
+    ASSERT_EQ(data.stageChanges.size(), 5u);
+    for (std::size_t i = 1; i < data.stageChanges.size(); ++i) {
+        const auto& a = data.stageChanges[i - 1];
+        const auto& b = data.stageChanges[i];
+        EXPECT_TRUE(a.contactId < b.contactId || (a.contactId == b.contactId && a.on < b.on));
+    }
+    const auto first = exportText(*store);
+    const Json doc = Json::parse(first);
+    ASSERT_TRUE(doc["stageChanges"].is_array());
+    EXPECT_EQ(doc["stageChanges"].size(), 5u);
+    EXPECT_EQ(doc["stageChanges"][1]["on"], "2026-11-02");
+    EXPECT_EQ(doc["stageChanges"][1]["stage"], "relationship");
+    EXPECT_EQ(doc["stageChanges"][1]["contact"], data.stageChanges[1].contactId);
+    // export, restore, export: the same bytes, and the same history in the table.
+    const auto second = roundTrip(first);
+    EXPECT_EQ(second, first);
+    auto again = Store::openInMemory();
+    workspacejson::restore(*again, workspacejson::parse(first, "doc.json"),
+                           workspacejson::Existing::Refuse);
+    EXPECT_EQ(workspacejson::read(*again).stageChanges, data.stageChanges);
+}
+
+TEST(WorkspaceJson, ReplacingRestoresTheDocumentsHistoryNotTheOldOne) {
+    auto store = demoWithHistory();
+    const auto withHistory = exportText(*store);
+    // A document without history (as every file before it had) replaces the content: the old
+    // history goes with the old contacts.
+    workspacejson::restore(*store, workspacejson::parse(demoDocument(), "demo"),
+                           workspacejson::Existing::Replace);
+    EXPECT_TRUE(workspacejson::read(*store).stageChanges.empty());
+    // And back: the history comes back with the backup.
+    workspacejson::restore(*store, workspacejson::parse(withHistory, "backup.json"),
+                           workspacejson::Existing::Replace);
+    EXPECT_EQ(workspacejson::read(*store).stageChanges.size(), 5u);
+    EXPECT_EQ(exportText(*store), withHistory);
+}
+
+TEST(WorkspaceJson, AFileWithoutStageHistoryStillRestores) {
+    Json doc = Json::parse(exportText(*demoWithHistory()));
+    doc.erase("stageChanges");
+    const auto data = workspacejson::parse(doc.dump(), "old.json");
+    EXPECT_TRUE(data.stageChanges.empty());
+    auto store = Store::openInMemory();
+    workspacejson::restore(*store, data, workspacejson::Existing::Refuse);
+    EXPECT_EQ(static_cast<std::size_t>(store->count<Contact>()), data.contacts.size());
+}
+
+TEST(WorkspaceJson, BadStageHistoryIsRefusedByJsonPathAndNothingIsWritten) {
+    const Json good = Json::parse(exportText(*demoWithHistory()));
+    struct Case {
+        const char* what;
+        std::function<void(Json&)> spoil;
+        const char* path;
+        const char* problem;
+    };
+    const std::vector<Case> cases = {
+        {"unknown contact", [](Json& d) { d["stageChanges"][3]["contact"] = 9999; },
+         "$.stageChanges[3].contact", "contact 9999, which is not in the document"},
+        {"bad stage", [](Json& d) { d["stageChanges"][0]["stage"] = "lurker"; },
+         "$.stageChanges[0].stage", "unknown value \"lurker\""},
+        {"bad date", [](Json& d) { d["stageChanges"][2]["on"] = "2026-02-30"; },
+         "$.stageChanges[2].on", "date that exists"},
+        {"not a date", [](Json& d) { d["stageChanges"][2]["on"] = 20261102; },
+         "$.stageChanges[2].on", "must be text"},
+        {"missing stage", [](Json& d) { d["stageChanges"][1].erase("stage"); },
+         "$.stageChanges[1].stage", "is missing"},
+        {"unknown field", [](Json& d) { d["stageChanges"][1]["when"] = "2026-11-02"; },
+         "$.stageChanges[1].when", "not a field"},
+        {"repeated day", [](Json& d) { d["stageChanges"][2]["on"] = d["stageChanges"][1]["on"]; },
+         "$.stageChanges[2].on", "repeats the day 2026-11-02"},
+        {"not an array", [](Json& d) { d["stageChanges"] = Json::object(); }, "$.stageChanges",
+         "must be an array"},
+        {"entry not an object", [](Json& d) { d["stageChanges"][0] = "engaged"; },
+         "$.stageChanges[0]", "must be an object"},
+    };
+    for (const auto& c : cases) {
+        Json doc = good;
+        c.spoil(doc);
+        const auto message = importError(doc);
+        EXPECT_THAT(message, HasSubstr(std::string{"in.json: "} + c.path)) << c.what;
+        EXPECT_THAT(message, HasSubstr(c.problem)) << c.what;
+    }
+    // Parsing comes before any write: a refused document leaves the workspace as it was.
+    auto store = Store::openInMemory();
+    auto mine = rapport::test::sampleContact("Mine");
+    store->add(mine);
+    const auto before = exportText(*store);
+    Json doc = good;
+    doc["stageChanges"][0]["stage"] = "lurker";
+    EXPECT_THROW(workspacejson::restore(*store, workspacejson::parse(doc.dump(), "in.json"),
+                                        workspacejson::Existing::Replace),
+                 ImportError);
+    EXPECT_EQ(exportText(*store), before);
 }
 
 TEST(WorkspaceJson, MalformedJsonIsRefused) {

@@ -98,7 +98,15 @@ protected:
                 std::to_string(p.seriesId.value_or(0)) + " o" +
                 (p.occurrenceDate ? core::formatDate(*p.occurrenceDate) : "-") + " at" +
                 (p.scheduledAt ? std::to_string(p.scheduledAt->time_since_epoch().count()) : "-") +
-                " st" + std::to_string(static_cast<int>(p.status)) + "\n";
+                " st" + std::to_string(static_cast<int>(p.status)) + " r" +
+                std::to_string(p.results.comments) + "," + std::to_string(p.results.replies) + "," +
+                std::to_string(p.results.shares) + "," + std::to_string(p.results.clicks) + "," +
+                std::to_string(p.results.conversions) + " i" +
+                std::to_string(p.topicIdeaId.value_or(0)) + "\n";
+        }
+        for (const auto& i : m_store->list<core::Interaction>()) {
+            out += "interaction " + std::to_string(i.id) + " post" +
+                   std::to_string(i.postId.value_or(0)) + "\n";
         }
         return out;
     }
@@ -496,6 +504,162 @@ TEST_F(CalendarPageTest, EditingThisAndAllFollowingKeepsEarlierOnesAndUndoes) {
               (std::vector<std::string>{"2026-11-17 09:00", "2026-11-24 09:00"}));
     m_stack.undo();
     EXPECT_EQ(snapshot(), before);
+}
+
+TEST_F(CalendarPageTest, ThisAndAllFollowingKeepsAPublishedOccurrenceItsResultsAndLinks) {
+    const core::Id sid = addTuesdays("Tuesday tip");
+    // Tuesday 17th went out: its own post, with results, and a reply that answers it.
+    core::Post out =
+        core::occurrencePost(*core::seriesTemplate(*m_store, sid), m_store->get<core::Series>(sid),
+                             *core::parseDate("2026-11-17"), "Europe/Berlin");
+    out.status = core::PostStatus::Published;
+    out.results = {4, 2, 1, 30, 1};
+    const core::Id outId = core::saveOccurrence(*m_store, out);
+    auto reply = m_store->get<core::Interaction>(
+        test::addInteraction(*m_store, test::addContact(*m_store, "Ada")));
+    reply.postId = outId;
+    m_store->update(reply);
+    const std::string before = snapshot();
+
+    auto p = page();
+    p->setSeriesScope(CalendarPage::SeriesScope::AllFollowing);
+    whenEditorOpens([](PostEditor& editor) {
+        editor.findChild<QLineEdit*>(QStringLiteral("title"))->setText(QStringLiteral("New tip"));
+    });
+    const auto chips = p->monthView()->itemsOn(QDate(2026, 11, 17));
+    ASSERT_EQ(chips.size(), 1u);
+    ASSERT_EQ(chips.front()->post.id, outId);
+    p->openItem(chips.front());
+    ASSERT_EQ(m_stack.count(), 1);
+
+    const auto checkAfter = [&] {
+        const auto kept = m_store->find<core::Post>(outId);
+        ASSERT_TRUE(kept.has_value());
+        EXPECT_EQ(kept->title, "New tip");
+        EXPECT_EQ(kept->status, core::PostStatus::Published);
+        EXPECT_EQ(kept->results, out.results);
+        EXPECT_EQ(m_store->get<core::Interaction>(reply.id).postId, outId);
+        // The following ones are planned, not published, and have no results of their own.
+        int following = 0;
+        for (const auto& post : core::effectivePosts(*m_store, *core::parseDate("2026-11-18"),
+                                                     *core::parseDate("2026-12-31"))) {
+            if (post.title == "New tip") {
+                ++following;
+                EXPECT_EQ(post.status, core::PostStatus::Scheduled);
+                EXPECT_EQ(post.results, core::PostResults{});
+            }
+        }
+        EXPECT_EQ(following, 6);  // 24 November and five Tuesdays of December
+        EXPECT_EQ(datesOf("New tip", "2026-11-01", "2026-11-30"),
+                  (std::vector<std::string>{"2026-11-17 09:00", "2026-11-24 09:00"}));
+        EXPECT_EQ(datesOf("Tuesday tip", "2026-11-01", "2026-11-30"),
+                  (std::vector<std::string>{"2026-11-03 09:00", "2026-11-10 09:00"}));
+    };
+    checkAfter();
+    m_stack.undo();
+    EXPECT_EQ(snapshot(), before);
+    m_stack.redo();
+    checkAfter();
+    m_stack.undo();
+    EXPECT_EQ(snapshot(), before);
+}
+
+TEST_F(CalendarPageTest, PublishingAnOccurrenceForAllFollowingPublishesOnlyThatOne) {
+    addTuesdays("Tuesday tip");
+    const std::string before = snapshot();
+    auto p = page();
+    p->setSeriesScope(CalendarPage::SeriesScope::AllFollowing);
+    whenEditorOpens([](PostEditor& editor) {
+        editor.findChild<QLineEdit*>(QStringLiteral("title"))->setText(QStringLiteral("New tip"));
+        editor.statusField()->setCurrentIndex(static_cast<int>(core::PostStatus::Published));
+    });
+    p->openItem(p->monthView()->itemsOn(QDate(2026, 11, 17)).front());
+    std::vector<core::PostStatus> statuses;
+    for (const auto& post : core::effectivePosts(*m_store, *core::parseDate("2026-11-01"),
+                                                 *core::parseDate("2026-11-30"))) {
+        if (post.title == "New tip") {
+            statuses.push_back(post.status);
+        }
+    }
+    EXPECT_EQ(statuses, (std::vector<core::PostStatus>{core::PostStatus::Published,
+                                                       core::PostStatus::Scheduled}));
+    m_stack.undo();
+    EXPECT_EQ(snapshot(), before);
+}
+
+TEST_F(CalendarPageTest, SkippingFromAnEditorOpenWhileTheCalendarReloadsSkipsTheRightPost) {
+    const core::Id sid = addTuesdays("Tuesday tip");
+    auto p = page();
+    core::Id stored = 0;
+    whenEditorOpens([&](PostEditor& editor) {
+        // Meanwhile the occurrence is stored with an edit of its own and the calendar reloads,
+        // freeing the item the editor was opened on.
+        core::Post o = core::occurrencePost(*core::seriesTemplate(*m_store, sid),
+                                            m_store->get<core::Series>(sid),
+                                            *core::parseDate("2026-11-17"), "Europe/Berlin");
+        o.body = "Edited elsewhere";
+        stored = core::saveOccurrence(*m_store, o);
+        ASSERT_TRUE(test::waitUntil([&] {
+            const auto chips = p->monthView()->itemsOn(QDate(2026, 11, 17));
+            return chips.size() == 1 && chips.front()->post.id == stored;
+        }));
+        editor.findChild<QPushButton*>(QStringLiteral("skip"))->click();
+    });
+    p->openItem(p->monthView()->itemsOn(QDate(2026, 11, 17)).front());
+    ASSERT_NE(stored, 0);
+    const auto skipped = m_store->get<core::Post>(stored);
+    EXPECT_EQ(skipped.status, core::PostStatus::Skipped);
+    EXPECT_EQ(skipped.body, "Edited elsewhere");
+    ASSERT_EQ(m_stack.count(), 1);
+    m_stack.undo();
+    // The skip is undone; the edit made meanwhile was not the skip's and stays.
+    const auto back = m_store->find<core::Post>(stored);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->status, core::PostStatus::Scheduled);
+    EXPECT_EQ(back->body, "Edited elsewhere");
+}
+
+TEST_F(CalendarPageTest, AWorkspaceTimeInTheComputersClockChangeIsKept) {
+    // New York springs forward at 02:00 on 8 March 2026; Berlin does not, that night.
+    const test::MachineZone zone("America/New_York");
+    auto p = page();
+    whenEditorOpens([](PostEditor& editor) {
+        editor.findChild<QLineEdit*>(QStringLiteral("title"))
+            ->setText(QStringLiteral("Night post"));
+        auto* when = editor.findChild<QDateTimeEdit*>(QStringLiteral("when"));
+        ASSERT_NE(when, nullptr);
+        when->setDate(QDate(2026, 3, 8));
+        when->setTime(QTime(2, 30));
+        EXPECT_EQ(when->time(), QTime(2, 30));
+    });
+    p->newPost(QDate(2026, 3, 8));
+    std::optional<core::Post> made;
+    for (const auto& post : m_store->list<core::Post>()) {
+        if (post.title == "Night post") {
+            made = post;
+        }
+    }
+    ASSERT_TRUE(made.has_value());
+    ASSERT_TRUE(made->scheduledAt.has_value());
+    EXPECT_EQ(*made->scheduledAt, *core::parseInstant("2026-03-08T01:30:00Z"));  // 02:30 Berlin
+}
+
+TEST_F(CalendarPageTest, ANewPostWithoutATimeStartsTomorrowByThePagesClockInTheWorkspaceZone) {
+    const test::MachineZone zone("America/New_York");
+    core::Post idea;
+    idea.title = "Idea";
+    idea.channelId = m_ids.x;
+    idea.status = core::PostStatus::Idea;
+    PostEditor editor(*m_store, idea, {});
+    // 23:30 UTC on Monday 23rd is already Tuesday 24th in Berlin (and Monday in New York).
+    editor.setNow(*core::parseInstant("2026-11-23T23:30:00Z"));
+    auto* when = editor.findChild<QDateTimeEdit*>(QStringLiteral("when"));
+    ASSERT_NE(when, nullptr);
+    EXPECT_EQ(when->date(), QDate(2026, 11, 25));
+    EXPECT_EQ(when->time(), QTime(9, 0));
+    // A rule's end date starts three months after the post's day.
+    editor.recurrence()->repeatField()->setCurrentIndex(RecurrenceEditor::Weekly);
+    EXPECT_EQ(editor.recurrence()->untilField()->date(), QDate(2026, 11, 25).addMonths(3));
 }
 
 TEST_F(CalendarPageTest, FiltersByChannelAndSearchWithoutReadingTheStore) {

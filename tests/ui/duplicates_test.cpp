@@ -13,6 +13,7 @@
 #include "core/store.h"
 #include "core/timeutil.h"
 #include "testsupport.h"
+#include "ui/contactexporttask.h"
 #include "ui/contactsmenu.h"
 #include "ui/duplicatesdialog.h"
 #include "ui/undocontext.h"
@@ -177,6 +178,66 @@ TEST_F(DuplicatesTest, ExportsAreWrittenWholeThroughATemporaryFile) {
     EXPECT_FALSE(QFile::exists(bad));
     // Nothing but the three exports is left in the folder (no temporary files).
     EXPECT_EQ(QDir(folder.path({})).entryList(QDir::Files).size(), 3);
+}
+
+// The menu's exports of a workspace file run off the GUI thread, over their own connection.
+TEST_F(DuplicatesTest, ExportTaskWritesTheCsvOffTheGuiThreadAndACancelLeavesNoFile) {
+    test::TempFolder folder;
+    const QString workspace = folder.path(QStringLiteral("workspace.rapport"));
+    auto store = core::Store::open(workspace.toStdString());
+    store->transaction([&] {
+        for (int n = 0; n < 1000; ++n) {
+            test::addContact(*store, "Person " + std::to_string(n));
+        }
+    });
+    const core::Instant now = *core::parseInstant("2026-11-25T12:00:00Z");
+    QDir exports(folder.path({}));
+    ASSERT_TRUE(exports.mkdir(QStringLiteral("out")));
+    exports.cd(QStringLiteral("out"));
+
+    const QString csv = exports.filePath(QStringLiteral("contacts.csv"));
+    ContactExportTask task(workspace, ContactExportKind::Csv, csv, now);
+    std::vector<std::pair<qint64, qint64>> steps;
+    QObject::connect(&task, &ContactExportTask::progressed, &task,
+                     [&](qint64 done, qint64 total) { steps.emplace_back(done, total); });
+    bool finished = false;
+    QObject::connect(&task, &ContactExportTask::finished, &task,
+                     [&](ContactExportTask::Outcome, const QString&) { finished = true; });
+    task.start();
+    ASSERT_TRUE(waitUntil([&] { return finished; }));
+    EXPECT_EQ(task.result().outcome, ContactExportTask::Outcome::Exported)
+        << task.result().message.toStdString();
+    EXPECT_EQ(task.result().message, QStringLiteral("Exported 1,000 contacts to contacts.csv."));
+    QFile file(csv);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll().toStdString(), core::ContactExport::toCsv(*store));
+    // Progress came in steps up to every contact (queued to this thread, read by now).
+    QCoreApplication::processEvents();
+    ASSERT_GT(steps.size(), 3u);
+    EXPECT_EQ(steps.back(), (std::pair<qint64, qint64>{1000, 1000}));
+
+    // A cancel: no file, and none half written next to it.
+    for (const auto kind :
+         {ContactExportKind::Csv, ContactExportKind::VCard, ContactExportKind::FollowUps}) {
+        const QString target = exports.filePath(QStringLiteral("cancelled"));
+        ContactExportTask cancelled(workspace, kind, target, now);
+        bool done = false;
+        QObject::connect(&cancelled, &ContactExportTask::finished, &cancelled,
+                         [&](ContactExportTask::Outcome, const QString&) { done = true; });
+        cancelled.cancel();
+        cancelled.start();
+        ASSERT_TRUE(waitUntil([&] { return done; }));
+        EXPECT_EQ(cancelled.result().outcome, ContactExportTask::Outcome::Cancelled);
+        EXPECT_FALSE(QFile::exists(target));
+    }
+    // A cancel half-way through the contacts, on the calling thread: still no file.
+    const QString half = exports.filePath(QStringLiteral("half.vcf"));
+    core::FixedClock clock{now};
+    const auto result = ContactExportTask::run(*store, clock, ContactExportKind::VCard, half,
+                                               [](qint64 done, qint64) { return done < 500; });
+    EXPECT_EQ(result.outcome, ContactExportTask::Outcome::Cancelled);
+    EXPECT_FALSE(QFile::exists(half));
+    EXPECT_EQ(exports.entryList(QDir::Files), QStringList{QStringLiteral("contacts.csv")});
 }
 
 TEST_F(DuplicatesTest, ContactsMenuOffersEveryAction) {

@@ -7,9 +7,11 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -17,6 +19,8 @@
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
+
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -179,6 +183,95 @@ TEST_F(RelationshipsTest, TableFetchesPageByPageUnderTheModelTester) {
     EXPECT_EQ(warnings.messages(), QStringList{});
 }
 
+// With more rows fetched than a change reads again, an edit reads the order and only the rows of
+// the contacts it touched: no reset, the rows fetched so far stay, and the selection and the
+// current row follow their contacts when they move.
+TEST_F(RelationshipsTest, ChangesWithManyRowsFetchedKeepRowsAndSelection) {
+    const int count = ContactTableModel::kRereadLimit + 200;
+    std::vector<core::Id> ids;
+    m_store->transaction([&] {
+        for (int n = 0; n < count; ++n) {
+            ids.push_back(
+                contact("Person " + QString::number(n).rightJustified(4, '0').toStdString()));
+        }
+    });
+    ModelTesterWarnings warnings;
+    ContactTableModel model(*m_store, m_clock);
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+    }
+    ASSERT_EQ(model.rowCount(), count);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    QItemSelectionModel selection(&model);
+    const core::Id a = ids[1100];
+    const core::Id b = ids[1150];
+    selection.select(model.index(1100, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    selection.setCurrentIndex(model.index(1150, 0),
+                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const auto selectedIds = [&] {
+        std::set<core::Id> out;
+        for (const QModelIndex& i : selection.selectedRows()) {
+            out.insert(model.idAt(i.row()));
+        }
+        return out;
+    };
+    ASSERT_EQ(selectedIds(), (std::set<core::Id>{a, b}));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    const QModelIndex lastTouch = model.index(1100, ContactTableModel::LastTouchColumn);
+    EXPECT_EQ(lastTouch.data().toString(), "never");
+
+    // A logged touch: the row shows it, nothing else moves.
+    interaction(a, "2026-11-25T08:00:00Z", core::Direction::Outbound);
+    settle();
+    EXPECT_EQ(model.rowCount(), count);
+    EXPECT_EQ(model.index(1100, ContactTableModel::LastTouchColumn).data().toString(), "today");
+    EXPECT_EQ(selectedIds(), (std::set<core::Id>{a, b}));
+
+    // A rename moves a contact from the top to the end: the rows between move up one, and the
+    // selection and the current row go with their contacts.
+    auto fifth = m_store->get<core::Contact>(ids[5]);
+    fifth.displayName = "Zed";
+    m_store->update(fifth);
+    settle();
+    EXPECT_EQ(model.rowCount(), count);
+    EXPECT_EQ(model.rowOf(ids[5]), count - 1);
+    EXPECT_EQ(model.index(count - 1, 0).data().toString(), "Zed");
+    EXPECT_EQ(model.rowOf(a), 1099);
+    EXPECT_EQ(selectedIds(), (std::set<core::Id>{a, b}));
+    EXPECT_EQ(model.idAt(selection.currentIndex().row()), b);
+
+    // A new contact near the top: as many rows as were fetched, one more to fetch.
+    const core::Id early = contact("Person 0000a");
+    settle();
+    EXPECT_EQ(model.rowCount(), count);
+    EXPECT_EQ(model.total(), count + 1);
+    EXPECT_TRUE(model.canFetchMore({}));
+    EXPECT_EQ(model.rowOf(early), 1);
+    EXPECT_EQ(model.rowOf(a), 1100);
+    EXPECT_EQ(selectedIds(), (std::set<core::Id>{a, b}));
+
+    // A removed contact leaves the list; the rest stay fetched.
+    m_store->remove<core::Contact>(ids[0]);
+    settle();
+    EXPECT_EQ(model.rowOf(ids[0]), -1);
+    EXPECT_EQ(model.total(), count);
+    EXPECT_EQ(model.rowCount(), count);
+    EXPECT_EQ(model.rowOf(a), 1099);
+    EXPECT_EQ(selectedIds(), (std::set<core::Id>{a, b}));
+    EXPECT_EQ(resets.count(), 0);
+
+    // A removed interaction names no contact: the first kRereadLimit rows are read again.
+    const auto touches = interactionsOf(a);
+    ASSERT_EQ(touches.size(), 1u);
+    m_store->remove<core::Interaction>(touches.front().id);
+    settle();
+    EXPECT_EQ(model.rowCount(), ContactTableModel::kRereadLimit);
+    EXPECT_TRUE(model.canFetchMore({}));
+    EXPECT_EQ(resets.count(), 0);
+    EXPECT_EQ(warnings.messages(), QStringList{}) << warnings.messages().join('\n').toStdString();
+}
+
 TEST_F(RelationshipsTest, TableShowsEveryColumnAndSortsByTheClickedHeader) {
     const core::Id ada = contact("Ada", core::Stage::Customer, {"speaker", "vip"});
     const core::Id bob = contact("Bob", core::Stage::Engaged);
@@ -290,7 +383,8 @@ TEST_F(RelationshipsTest, LoggingFromTheContactViewUpdatesTimelineAndQueueAndUnd
     LogInteractionDialog* dialog = view->logInteraction();
     ASSERT_NE(dialog, nullptr);
     // The time starts as now in the workspace's zone (Berlin, UTC+1).
-    EXPECT_EQ(dialog->whenEdit()->dateTime(), QDateTime(QDate(2026, 11, 25), QTime(10, 0)));
+    EXPECT_EQ(dialog->whenEdit()->dateTime(),
+              QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC));
     dialog->directionBox()->setCurrentIndex(1);  // outbound
     dialog->kindBox()->setCurrentIndex(static_cast<int>(core::InteractionKind::Reply));
     dialog->channelBox()->setCurrentIndex(1);
@@ -321,6 +415,17 @@ TEST_F(RelationshipsTest, LoggingFromTheContactViewUpdatesTimelineAndQueueAndUnd
     m_stack.redo();
     EXPECT_EQ(interactionsOf(ada).size(), 2u);
     ASSERT_TRUE(waitUntil([&] { return view->timeline()->rowCount() == 2; }));
+}
+
+TEST_F(RelationshipsTest, ALoggedTimeInTheComputersClockChangeIsTheWorkspacesWallClock) {
+    // New York springs forward at 02:00 on 8 March 2026; Berlin does not, that night.
+    const test::MachineZone zone("America/New_York");
+    const core::Id ada = contact("Ada");
+    LogInteractionDialog dialog(*m_store, m_clock, ada);
+    dialog.whenEdit()->setDate(QDate(2026, 3, 8));
+    dialog.whenEdit()->setTime(QTime(2, 30));
+    EXPECT_EQ(dialog.whenEdit()->time(), QTime(2, 30));
+    EXPECT_EQ(dialog.interaction().at, *core::parseInstant("2026-03-08T01:30:00Z"));
 }
 
 TEST_F(RelationshipsTest, TheStageSuggestionIsAcceptedInOneClick) {

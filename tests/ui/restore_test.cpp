@@ -13,6 +13,7 @@
 
 #include "core/errors.h"
 #include "core/store.h"
+#include "core/timeutil.h"
 #include "core/workspacejson.h"
 #include "testsupport.h"
 #include "ui/contacttablemodel.h"
@@ -264,6 +265,35 @@ TEST_F(RestoreTest, WorkerReportsEveryEndingAsAValue) {
                                              core::workspacejson::Existing::Refuse, {});
     EXPECT_EQ(unopenable.outcome, Outcome::Failed);
     EXPECT_TRUE(unopenable.message.contains(QStringLiteral("does not exist")));
+}
+
+// The stage history dates a change by the window's clock in the workspace's zone, in the store
+// it was built with and in any store that replaces it (a restore, File > Open).
+TEST_F(RestoreTest, TheWindowsClockDatesStageChangesInEveryStoreItShows) {
+    // 04:30 UTC on Sunday 03-08 is still Saturday 03-07 in Los Angeles.
+    const core::FixedClock clock{*core::parseInstant("2026-03-08T04:30:00Z")};
+    const auto lastChange = [](core::Store& store, core::Id contact) {
+        auto s = store.db().prepare(
+            "SELECT changed_on FROM stage_changes WHERE contact_id = ?1 ORDER BY changed_on "
+            "DESC LIMIT 1");
+        s.bind(1, contact);
+        return s.step() ? s.text(0) : std::string{};
+    };
+    const auto changeStage = [](core::Store& store) {
+        store.setInfo({"LA", "America/Los_Angeles"});
+        auto c = test::makeContact("Stage Mover");
+        c.createdOn = *core::parseDate("2026-01-05");
+        store.add(c);
+        c.stage = core::Stage::Relationship;
+        store.update(c);
+        return c.id;
+    };
+    MainWindow window{core::Store::openInMemory(), clock};
+    const auto first = changeStage(window.store());
+    EXPECT_EQ(lastChange(window.store(), first), "2026-03-07");
+    window.setStore(core::Store::openInMemory());
+    const auto second = changeStage(window.store());
+    EXPECT_EQ(lastChange(window.store(), second), "2026-03-07");
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QThread>
 
+#include <ctime>
+
 #include "core/timeutil.h"
 
 namespace rapport::ui::test {
@@ -55,6 +57,21 @@ void clearSettings() {
     QSettings settings;
     settings.clear();
     settings.sync();
+}
+
+MachineZone::MachineZone(const char* zone)
+    : m_had(qEnvironmentVariableIsSet("TZ")), m_old(qgetenv("TZ")) {
+    qputenv("TZ", zone);
+    tzset();
+}
+
+MachineZone::~MachineZone() {
+    if (m_had) {
+        qputenv("TZ", m_old);
+    } else {
+        qunsetenv("TZ");
+    }
+    tzset();
 }
 
 }  // namespace rapport::ui::test

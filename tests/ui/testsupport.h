@@ -2,6 +2,7 @@
 // Helpers shared by the ui tests: temporary workspace files, records to add, and waiting for
 // the event loop.
 
+#include <QByteArray>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -42,6 +43,20 @@ T* findVisible(QWidget* under, const QString& objectName);
 
 /// Empties the settings the tests share, so one test's window cannot leak into another's.
 void clearSettings();
+
+/// Sets the computer's own time zone (TZ) for the life of the object, then puts it back; for
+/// tests that a workspace's times do not depend on it.
+class MachineZone {
+public:
+    explicit MachineZone(const char* zone);
+    ~MachineZone();
+    MachineZone(const MachineZone&) = delete;
+    MachineZone& operator=(const MachineZone&) = delete;
+
+private:
+    bool m_had;
+    QByteArray m_old;
+};
 
 }  // namespace rapport::ui::test
 
