@@ -59,7 +59,8 @@ WeeklyReviewDialog::WeeklyReviewDialog(core::Store& store, const core::Clock& cl
     m_day->setCalendarPopup(true);
     m_day->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
     connect(m_day, &QDateEdit::dateChanged, this, [this] { updateWeek(); });
-    connect(m_pdf, &QLineEdit::textEdited, this, [this] { m_pdf->setProperty("suggested", false); });
+    connect(m_pdf, &QLineEdit::textEdited, this,
+            [this] { m_pdf->setProperty("suggested", false); });
     m_html->setPlaceholderText(tr("Optional: also save as a web page"));
 
     auto* form = new QFormLayout;

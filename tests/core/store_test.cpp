@@ -339,11 +339,15 @@ TEST_F(StoreTest, ValidationMessageIsASentence) {
 
 TEST_F(StoreTest, EmailAddressesNeedOneAtWithTextOnBothSides) {
     const std::vector<std::pair<std::string, bool>> cases = {
-        {"maya@example.com", true},  {"first.last+tag@mail.example.co.uk", true},
-        {"bob@", false},             {"@example.com", false},
-        {"maya@localhost", true},    {"bob@@example.com", false},
+        {"maya@example.com", true},
+        {"first.last+tag@mail.example.co.uk", true},
+        {"bob@", false},
+        {"@example.com", false},
+        {"maya@localhost", true},
+        {"bob@@example.com", false},
         {"bob@example.com@x", false},
-        {"bob at example", false},   {"bob @example.com", false},
+        {"bob at example", false},
+        {"bob @example.com", false},
         {"bob@exa\tmple.com", false},
     };
     for (const auto& [email, valid] : cases) {

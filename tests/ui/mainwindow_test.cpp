@@ -85,9 +85,8 @@ TEST_F(MainWindowTest, FileAndHelpMenusOfferTheWorkspaceActions) {
     }
     EXPECT_EQ(texts,
               (QStringList{"New workspace…", "Open…", "Back up to JSON…", "Restore from JSON…",
-                           "Weekly review…",
-                           "Quit", "Undo", "Redo", "Import contacts…", "Find duplicates…",
-                           "Export contacts (CSV)…", "Export contacts (vCard)…",
+                           "Weekly review…", "Quit", "Undo", "Redo", "Import contacts…",
+                           "Find duplicates…", "Export contacts (CSV)…", "Export contacts (vCard)…",
                            "Export follow-ups (iCalendar)…", "About Rapport"}));
     ASSERT_NE(quit, nullptr);
     EXPECT_EQ(quit->shortcut(), QKeySequence(QStringLiteral("Ctrl+Q")));

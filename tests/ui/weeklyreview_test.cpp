@@ -7,10 +7,10 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateEdit>
-#include <QLabel>
-#include <QLineEdit>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
 #include <QRegularExpression>
 #include <QStackedBarSeries>
 
@@ -289,7 +289,8 @@ TEST_F(WeeklyReviewDocument, DialogWritesTheChosenWeekAndNamesAFileItCannotWrite
     dialog.accept();
     EXPECT_EQ(dialog.result(), QDialog::Accepted);
     EXPECT_EQ(pageCount(readAll(pdf)), 5);
-    EXPECT_TRUE(QString::fromUtf8(readAll(html)).contains(QStringLiteral("Weekly review 2026-W47")));
+    EXPECT_TRUE(
+        QString::fromUtf8(readAll(html)).contains(QStringLiteral("Weekly review 2026-W47")));
 }
 
 }  // namespace
