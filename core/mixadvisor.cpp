@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "core/errors.h"
 #include "core/localdays.h"
@@ -429,21 +430,38 @@ MixReport MixAdvisor::advise(Date from, Date to, std::vector<Post> posts) {
         }
     }
 
-    // Daily caps: the posts past the cap on a channel's local day are flagged.
-    std::map<std::pair<Id, Date>, std::vector<std::size_t>> perDay;
+    // Daily caps: the posts past the cap on a channel's local day are flagged. The posts are
+    // grouped by sorting (channel, local day, place in time order), not into a map of lists.
+    struct OnDay {
+        Id channel;
+        int day;
+        std::size_t index;
+    };
+    std::vector<OnDay> perDay;
+    perDay.reserve(counted.size());
     for (const auto i : counted) {
-        perDay[{all[i].channelId, days.dateOf(*all[i].scheduledAt)}].push_back(i);
+        const date::sys_days day{days.dateOf(*all[i].scheduledAt)};
+        perDay.push_back({all[i].channelId, day.time_since_epoch().count(), i});
     }
-    for (const auto& [key, list] : perDay) {
-        const auto ch = channels.find(key.first);
-        if (ch == channels.end() || !ch->second.dailyCap) {
-            continue;
+    std::sort(perDay.begin(), perDay.end(), [](const OnDay& a, const OnDay& b) {
+        return std::tie(a.channel, a.day, a.index) < std::tie(b.channel, b.day, b.index);
+    });
+    for (std::size_t lo = 0; lo < perDay.size();) {
+        std::size_t hi = lo + 1;
+        while (hi < perDay.size() && perDay[hi].channel == perDay[lo].channel &&
+               perDay[hi].day == perDay[lo].day) {
+            ++hi;
         }
-        const int cap = *ch->second.dailyCap;
-        for (std::size_t k = static_cast<std::size_t>(cap); k < list.size(); ++k) {
-            report.flags[list[k]].push_back(
-                {FlagKind::DailyCap, static_cast<int>(list.size()), cap, 0, {}});
+        const auto ch = channels.find(perDay[lo].channel);
+        if (ch != channels.end() && ch->second.dailyCap && *ch->second.dailyCap >= 0) {
+            const int cap = *ch->second.dailyCap;
+            const std::size_t n = hi - lo;
+            for (std::size_t k = lo + static_cast<std::size_t>(cap); k < hi; ++k) {
+                report.flags[perDay[k].index].push_back(
+                    {FlagKind::DailyCap, static_cast<int>(n), cap, 0, {}});
+            }
         }
+        lo = hi;
     }
 
     // Character limits: any post that will go out or is being written, not a skipped one.

@@ -395,19 +395,7 @@ void ContactTableModel::onChange(const core::Change& change) {
     // The first change of a turn of the event loop is read at once, so a view shows an edit
     // the moment it is made; the rest of a burst (a transaction of many records) is read once
     // more when the burst is over.
-    if (!m_refreshedThisTurn) {
-        m_refreshedThisTurn = true;
-        update();
-        QTimer::singleShot(0, this, [this] {
-            m_refreshedThisTurn = false;
-            if (m_refreshQueued) {
-                m_refreshQueued = false;
-                update();
-            }
-        });
-        return;
-    }
-    m_refreshQueued = true;
+    m_turnRefresh.request();
 }
 
 }  // namespace rapport::ui

@@ -10,6 +10,7 @@
 #include "core/contactquery.h"
 #include "core/store.h"
 #include "ui/roles.h"
+#include "ui/turnrefresh.h"
 
 namespace rapport::ui {
 
@@ -102,8 +103,7 @@ private:
     std::unordered_set<core::Id> m_dirty;  // contacts changed since the last read
     bool m_allDirty = false;               // a change that may touch any contact
     bool m_applying = false;               // apply() is moving rows
-    bool m_refreshedThisTurn = false;
-    bool m_refreshQueued = false;
+    TurnRefresh m_turnRefresh{this, [this] { update(); }};
     core::Subscription m_subscription;  // last, so it is released before the rest
 };
 

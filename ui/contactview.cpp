@@ -517,19 +517,7 @@ void ContactView::onChange(const core::Change& change) {
         change.id != m_contactId) {
         return;  // another contact
     }
-    if (!m_refreshedThisTurn) {
-        m_refreshedThisTurn = true;
-        refresh();
-        QTimer::singleShot(0, this, [this] {
-            m_refreshedThisTurn = false;
-            if (m_refreshQueued) {
-                m_refreshQueued = false;
-                refresh();
-            }
-        });
-        return;
-    }
-    m_refreshQueued = true;
+    m_turnRefresh.request();
 }
 
 }  // namespace rapport::ui

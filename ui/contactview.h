@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/entities.h"
 #include "core/store.h"
+#include "ui/turnrefresh.h"
 
 class QCheckBox;
 class QComboBox;
@@ -86,8 +87,7 @@ private:
     core::Id m_contactId = 0;
     std::optional<core::Stage> m_suggested;
     bool m_filling = false;
-    bool m_refreshedThisTurn = false;
-    bool m_refreshQueued = false;
+    TurnRefresh m_turnRefresh{this, [this] { refresh(); }};
 
     QLabel* m_name;
     QLabel* m_facts;

@@ -252,20 +252,7 @@ void FollowUpQueueModel::onChange(const core::Change& change) {
         change.entity != Entity::Workspace) {
         return;
     }
-    // As ContactTableModel: the first change of a turn at once, a burst once more after it.
-    if (!m_refreshedThisTurn) {
-        m_refreshedThisTurn = true;
-        refresh();
-        QTimer::singleShot(0, this, [this] {
-            m_refreshedThisTurn = false;
-            if (m_refreshQueued) {
-                m_refreshQueued = false;
-                refresh();
-            }
-        });
-        return;
-    }
-    m_refreshQueued = true;
+    m_turnRefresh.request();
 }
 
 }  // namespace rapport::ui

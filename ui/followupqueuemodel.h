@@ -11,6 +11,7 @@
 #include "core/nurtureengine.h"
 #include "core/store.h"
 #include "ui/roles.h"
+#include "ui/turnrefresh.h"
 
 namespace rapport::ui {
 
@@ -69,8 +70,7 @@ private:
     std::unique_ptr<core::FollowUpQueue> m_queue;
     core::FollowUpDay m_day;
     bool m_followToday = true;
-    bool m_refreshedThisTurn = false;
-    bool m_refreshQueued = false;
+    TurnRefresh m_turnRefresh{this, [this] { refresh(); }};
     core::Subscription m_subscription;  // last, so it is released before the rest
 };
 

@@ -150,6 +150,14 @@ void MonthView::paintEvent(QPaintEvent*) {
                    QLocale().dayName(col + 1, QLocale::ShortFormat).toUpper());
     }
 
+    // The fonts of the day numbers and "+N more", made once rather than per cell.
+    QFont dayFont = font;
+    dayFont.setPixelSize(12);
+    QFont todayFont = dayFont;
+    dayFont.setBold(false);
+    todayFont.setBold(true);
+    QFont more = font;
+    more.setPixelSize(11);
     for (int i = 0; i < kCells; ++i) {
         const QRect r = cellRect(i);
         const QDate day = m_first.addDays(i);
@@ -166,10 +174,7 @@ void MonthView::paintEvent(QPaintEvent*) {
         p.setBrush(Qt::NoBrush);  // the today circle's brush must not fill the next cells
         p.drawRect(r);
 
-        QFont dayFont = font;
-        dayFont.setPixelSize(12);
-        dayFont.setBold(day == m_today);
-        p.setFont(dayFont);
+        p.setFont(day == m_today ? todayFont : dayFont);
         const QRect label(r.left() + 6, r.top() + 2, 22, kDayLabel - 4);
         if (day == m_today) {
             p.setRenderHint(QPainter::Antialiasing, true);
@@ -192,8 +197,6 @@ void MonthView::paintEvent(QPaintEvent*) {
         }
         const int hidden = static_cast<int>(items.size()) - shown;
         if (hidden > 0) {
-            QFont more = font;
-            more.setPixelSize(11);
             p.setFont(more);
             p.setPen(pal.color(QPalette::Link));
             p.drawText(moreRect(i), Qt::AlignVCenter | Qt::AlignLeft, tr("+%1 more").arg(hidden));
