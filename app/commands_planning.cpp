@@ -1,5 +1,6 @@
 // Planning: `goals [--json]`.
 
+#include <cmath>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -58,7 +59,7 @@ int goalsCommand(const Invocation& inv) {
                       : r.onTrack ? "on track"
                                   : "behind");
         if (r.forecast && !r.ended) {
-            std::cout << "; at this pace " << number(*r.forecast) << " by "
+            std::cout << "; at this pace " << number(std::round(*r.forecast)) << " by "
                       << formatDate(g.deadline);
         }
         std::cout << ".\n";

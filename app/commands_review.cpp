@@ -4,7 +4,9 @@
 
 #include <QApplication>
 #include <QString>
+#include <cmath>
 
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 
@@ -55,7 +57,7 @@ void printDashboard(const DashboardFigures& f) {
                       : r.onTrack ? "on track"
                                   : "behind");
         if (r.forecast) {
-            std::cout << ", forecast " << number(*r.forecast) << " by "
+            std::cout << ", forecast " << number(std::round(*r.forecast)) << " by "
                       << formatDate(c.goal.deadline);
         }
         std::cout << "\n";

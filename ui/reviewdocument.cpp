@@ -277,9 +277,10 @@ QString ReviewDocument::body(Images images) const {
                  QStringLiteral("<span style=\"color: %1; font-weight: 600;\">%2</span><br>%3")
                      .arg(colour, esc(pace),
                           quiet(esc(QObject::tr("%1 of the time gone").arg(percent(rep.elapsed))))),
-                 rep.forecast ? esc(QObject::tr("%1 by %2")
-                                        .arg(amount(*rep.forecast), formatDate(g.deadline)))
-                              : quiet(QStringLiteral("—"))});
+                 rep.forecast
+                     ? esc(QObject::tr("%1 by %2")
+                               .arg(amount(std::round(*rep.forecast)), formatDate(g.deadline)))
+                     : quiet(QStringLiteral("—"))});
         }
         h += t.html();
     }
