@@ -7,6 +7,7 @@
 
 #include "app/clisupport.h"
 #include "app/commands.h"
+#include "core/dashboard.h"
 #include "core/goalprogress.h"
 #include "core/timeutil.h"
 
@@ -24,23 +25,10 @@ int goalsCommand(const Invocation& inv) {
     if (args.has("--json")) {
         auto out = nlohmann::json::array();
         for (const auto& g : goals) {
-            const auto r = progress.report(g);
-            out.push_back(
-                {{"id", g.id},
-                 {"title", g.title},
-                 {"metric", toString(g.metric)},
-                 {"status", toString(g.status)},
-                 {"niche", g.nicheId ? nlohmann::json(*g.nicheId) : nlohmann::json()},
-                 {"startDate", formatDate(g.startDate)},
-                 {"deadline", formatDate(g.deadline)},
-                 {"baseline", g.baseline},
-                 {"target", g.target},
-                 {"current", r.current},
-                 {"progress", r.progress},
-                 {"elapsed", r.elapsed},
-                 {"onTrack", r.onTrack},
-                 {"forecast", r.forecast ? nlohmann::json(*r.forecast) : nlohmann::json()},
-                 {"vanity", r.vanity}});
+            auto goal = goalJson(g, progress.report(g));
+            goal["niche"] = g.nicheId ? nlohmann::json(*g.nicheId) : nlohmann::json();
+            goal["startDate"] = formatDate(g.startDate);
+            out.push_back(std::move(goal));
         }
         std::cout << out.dump(2) << "\n";
         return kDone;

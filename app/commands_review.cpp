@@ -3,12 +3,14 @@
 // QApplication (its charts are Qt Charts); `dashboard` stays headless.
 
 #include <QApplication>
+#include <QFile>
 #include <QString>
-#include <cmath>
+#include <QTemporaryDir>
 
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -124,6 +126,15 @@ int reviewCommand(const Invocation& inv) {
     if (std::getenv("QT_QPA_PLATFORM") == nullptr && std::getenv("DISPLAY") == nullptr &&
         std::getenv("WAYLAND_DISPLAY") == nullptr) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    // Without a session (a cron job, ssh) Qt would warn on stderr that XDG_RUNTIME_DIR is not
+    // set and pick one itself: give it a private one (0700) that lives as long as the command.
+    std::unique_ptr<QTemporaryDir> runtimeDir;
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        runtimeDir = std::make_unique<QTemporaryDir>();
+        if (runtimeDir->isValid()) {
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir->path()));
+        }
     }
     int argc = 1;
     char name[] = "rapport";

@@ -19,9 +19,10 @@ using namespace rapport::core;
 
 namespace {
 
-// Local wall-clock time, as the window names its automatic backups.
+// The command's "now" (RAPPORT_NOW when set) as local wall-clock time, as the window names its
+// automatic backups.
 std::string timestamp() {
-    const auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const Instant now = commandClock()->now();
     return date::format("%Y%m%d-%H%M%S", date::locate_zone(systemTimeZone())->to_local(now));
 }
 

@@ -207,23 +207,10 @@ nlohmann::json toJson(const DashboardFigures& f) {
 
     json goals = json::array();
     for (const auto& c : f.goals) {
-        const auto& g = c.goal;
-        const auto& r = c.report;
-        goals.push_back({{"id", g.id},
-                         {"title", g.title},
-                         {"metric", toString(g.metric)},
-                         {"status", toString(g.status)},
-                         {"deadline", formatDate(g.deadline)},
-                         {"baseline", g.baseline},
-                         {"target", g.target},
-                         {"current", r.current},
-                         {"progress", r.progress},
-                         {"elapsed", r.elapsed},
-                         {"started", r.started},
-                         {"ended", r.ended},
-                         {"onTrack", r.onTrack},
-                         {"forecast", r.forecast ? json(*r.forecast) : json()},
-                         {"vanity", r.vanity}});
+        json goal = goalJson(c.goal, c.report);
+        goal["started"] = c.report.started;
+        goal["ended"] = c.report.ended;
+        goals.push_back(std::move(goal));
     }
     out["goals"] = goals;
 
@@ -251,6 +238,23 @@ nlohmann::json toJson(const DashboardFigures& f) {
     }
     out["mix"] = {{"from", formatDate(f.mixFrom)}, {"to", formatDate(f.mixTo)}, {"niches", mix}};
     return out;
+}
+
+nlohmann::json goalJson(const Goal& g, const GoalReport& r) {
+    using nlohmann::json;
+    return {{"id", g.id},
+            {"title", g.title},
+            {"metric", toString(g.metric)},
+            {"status", toString(g.status)},
+            {"deadline", formatDate(g.deadline)},
+            {"baseline", g.baseline},
+            {"target", g.target},
+            {"current", r.current},
+            {"progress", r.progress},
+            {"elapsed", r.elapsed},
+            {"onTrack", r.onTrack},
+            {"forecast", r.forecast ? json(*r.forecast) : json()},
+            {"vanity", r.vanity}};
 }
 
 }  // namespace rapport::core

@@ -115,4 +115,9 @@ private:
 /// The figures as the CLI's `dashboard --json` prints them (documented in docs/cli.md).
 nlohmann::json toJson(const DashboardFigures& figures);
 
+/// A goal and where it stands, as `dashboard --json` and `goals --json` both print it: id,
+/// title, metric, status, deadline, baseline, target, current, progress, elapsed, onTrack,
+/// forecast (null before the period starts) and vanity. Each command adds its own fields.
+nlohmann::json goalJson(const Goal& goal, const GoalReport& report);
+
 }  // namespace rapport::core

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/errors.h"
 #include "core/localdays.h"
@@ -430,44 +431,55 @@ MixReport MixAdvisor::advise(Date from, Date to, std::vector<Post> posts) {
         }
     }
 
-    // Daily caps: the posts past the cap on a channel's local day are flagged. The posts are
-    // grouped by sorting (channel, local day, place in time order), not into a map of lists.
-    struct OnDay {
+    // Daily caps: the posts past the cap on a channel's local day are flagged, in time order.
+    // Counted per (channel, local day) in a hash table, in two passes: the totals, then the
+    // posts past the cap; no sorting, and no reliance on local days following time order
+    // (a clock change at midnight can step back into the day before).
+    struct DayKey {
         Id channel;
         int day;
-        std::size_t index;
+        bool operator==(const DayKey&) const = default;
     };
-    std::vector<OnDay> perDay;
-    perDay.reserve(counted.size());
-    for (const auto i : counted) {
+    struct DayHash {
+        std::size_t operator()(const DayKey& k) const {
+            return std::hash<Id>{}(k.channel) * 1'000'003u ^ std::hash<int>{}(k.day);
+        }
+    };
+    struct DayCount {
+        int total = 0;
+        int seen = 0;
+    };
+    std::unordered_map<DayKey, DayCount, DayHash> perDay;
+    perDay.reserve(counted.size() / 4 + 16);
+    std::vector<DayCount*> countOf(counted.size());
+    for (std::size_t k = 0; k < counted.size(); ++k) {
+        const auto i = counted[k];
         const date::sys_days day{days.dateOf(*all[i].scheduledAt)};
-        perDay.push_back({all[i].channelId, day.time_since_epoch().count(), i});
+        auto& count = perDay[DayKey{all[i].channelId, day.time_since_epoch().count()}];
+        ++count.total;
+        countOf[k] = &count;  // references into an unordered_map stay valid as it grows
     }
-    std::sort(perDay.begin(), perDay.end(), [](const OnDay& a, const OnDay& b) {
-        return std::tie(a.channel, a.day, a.index) < std::tie(b.channel, b.day, b.index);
-    });
-    for (std::size_t lo = 0; lo < perDay.size();) {
-        std::size_t hi = lo + 1;
-        while (hi < perDay.size() && perDay[hi].channel == perDay[lo].channel &&
-               perDay[hi].day == perDay[lo].day) {
-            ++hi;
+    for (std::size_t k = 0; k < counted.size(); ++k) {
+        const auto i = counted[k];
+        const auto ch = channels.find(all[i].channelId);
+        if (ch == channels.end() || !ch->second.dailyCap || *ch->second.dailyCap < 0) {
+            continue;
         }
-        const auto ch = channels.find(perDay[lo].channel);
-        if (ch != channels.end() && ch->second.dailyCap && *ch->second.dailyCap >= 0) {
-            const int cap = *ch->second.dailyCap;
-            const std::size_t n = hi - lo;
-            for (std::size_t k = lo + static_cast<std::size_t>(cap); k < hi; ++k) {
-                report.flags[perDay[k].index].push_back(
-                    {FlagKind::DailyCap, static_cast<int>(n), cap, 0, {}});
-            }
+        const int cap = *ch->second.dailyCap;
+        DayCount& count = *countOf[k];
+        if (++count.seen > cap) {
+            report.flags[i].push_back({FlagKind::DailyCap, count.total, cap, 0, {}});
         }
-        lo = hi;
     }
 
     // Character limits: any post that will go out or is being written, not a skipped one.
     for (std::size_t i = 0; i < all.size(); ++i) {
         const auto ch = channels.find(all[i].channelId);
         if (all[i].status == PostStatus::Skipped || ch == channels.end() || !ch->second.charLimit) {
+            continue;
+        }
+        // A body of no more bytes than the limit has no more characters either.
+        if (all[i].body.size() <= static_cast<std::size_t>(std::max(0, *ch->second.charLimit))) {
             continue;
         }
         const int n = characterCount(all[i].body);

@@ -218,9 +218,9 @@ std::vector<Post> effectivePosts(Store& store, Date from, Date to, std::optional
     const std::size_t real = out.size();
     const std::string fromText = formatDate(from);
     const std::string toText = formatDate(to);
-    std::vector<Date> replaced;
+    std::vector<Post> exceptions;
     for (const auto& series : store.list<Series>()) {
-        if (to < series.startDate || (series.endDate && *series.endDate < from)) {
+        if (!overlaps(series, from, to)) {
             continue;
         }
         const auto dates = occurrenceDates(series, from, to);
@@ -228,45 +228,64 @@ std::vector<Post> effectivePosts(Store& store, Date from, Date to, std::optional
             continue;
         }
         const auto templ = seriesTemplate(store, series.id);
-        replaced.clear();
+        exceptions.clear();
         auto ex = db.prepare(RAPPORT_POST_COLUMNS
                              " WHERE series_id = ?1 AND occurrence_date >= ?2 "
                              "AND occurrence_date <= ?3");
         ex.bind(1, series.id).bind(2, fromText).bind(3, toText);
         while (ex.step()) {
-            auto p = readPost(ex);
-            replaced.push_back(*p.occurrenceDate);
-            // An idea or draft exception may have no time of its own: it keeps the occurrence's.
-            if (!p.scheduledAt && (!channelId || p.channelId == *channelId)) {
-                p.scheduledAt = days.instantOf(*p.occurrenceDate, series.time);
-                out.push_back(std::move(p));
-            }
+            exceptions.push_back(readPost(ex));
         }
-        if (!templ || (channelId && templ->channelId != *channelId)) {
-            continue;
-        }
-        std::sort(replaced.begin(), replaced.end());
-        for (const Date d : dates) {
-            if (!std::binary_search(replaced.begin(), replaced.end(), d)) {
-                // occurrencePost, with the zone already at hand.
-                Post& p = out.emplace_back(*templ);
-                p.id = 0;
-                p.seriesId = series.id;
-                p.occurrenceDate = d;
-                p.scheduledAt = days.instantOf(d, series.time);
-                p.results = {};
-            }
+        appendOccurrences(out, series, dates, templ ? &*templ : nullptr, exceptions, days,
+                          channelId);
+    }
+    mergeInTimeOrder(out, real);
+    return out;
+}
+
+bool overlaps(const Series& series, Date from, Date to) {
+    return !(to < series.startDate || (series.endDate && *series.endDate < from));
+}
+
+void appendOccurrences(std::vector<Post>& out, const Series& series, const std::vector<Date>& dates,
+                       const Post* templ, std::vector<Post>& exceptions, LocalDays& days,
+                       std::optional<Id> channelId) {
+    std::vector<Date> replaced;
+    replaced.reserve(exceptions.size());
+    for (auto& p : exceptions) {
+        replaced.push_back(*p.occurrenceDate);
+        // An idea or draft exception may have no time of its own: it keeps the occurrence's.
+        if (!p.scheduledAt && (!channelId || p.channelId == *channelId)) {
+            p.scheduledAt = days.instantOf(*p.occurrenceDate, series.time);
+            out.push_back(std::move(p));
         }
     }
-    if (out.size() == real) {
-        return out;
+    if (!templ || (channelId && templ->channelId != *channelId)) {
+        return;
+    }
+    std::sort(replaced.begin(), replaced.end());
+    for (const Date d : dates) {
+        if (!std::binary_search(replaced.begin(), replaced.end(), d)) {
+            // occurrencePost, with the zone already at hand.
+            Post& p = out.emplace_back(*templ);
+            p.id = 0;
+            p.seriesId = series.id;
+            p.occurrenceDate = d;
+            p.scheduledAt = days.instantOf(d, series.time);
+            p.results = {};
+        }
+    }
+}
+
+void mergeInTimeOrder(std::vector<Post>& posts, std::size_t sorted) {
+    if (posts.size() == sorted) {
+        return;
     }
     // The few added ones sorted, then merged in place: sorting the whole list would move every
     // post many times, and a merge into a second list would move every post once more.
-    const auto middle = out.begin() + static_cast<std::ptrdiff_t>(real);
-    std::sort(middle, out.end(), inTimeOrder);
-    std::inplace_merge(out.begin(), middle, out.end(), inTimeOrder);
-    return out;
+    const auto middle = posts.begin() + static_cast<std::ptrdiff_t>(sorted);
+    std::sort(middle, posts.end(), inTimeOrder);
+    std::inplace_merge(posts.begin(), middle, posts.end(), inTimeOrder);
 }
 
 Id saveOccurrence(Store& store, Post occurrence) {

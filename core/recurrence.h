@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/entities.h"
+#include "core/localdays.h"
 #include "core/store.h"
 
 namespace rapport::core {
@@ -45,6 +46,22 @@ std::optional<Post> seriesTemplate(Store& store, Id seriesId);
 /// With `channelId`, only that channel's posts (through its index).
 std::vector<Post> effectivePosts(Store& store, Date from, Date to,
                                  std::optional<Id> channelId = std::nullopt);
+
+// The parts effectivePosts is made of, for a caller that holds the posts in memory
+// (PostTimeline) and must give the same answer.
+
+/// True when the series' start and end leave room for an occurrence in [from, to].
+bool overlaps(const Series& series, Date from, Date to);
+/// Appends a series' part of a range to `out`: each of `dates` (its occurrence dates in the
+/// range) as a generated occurrence of `templ` unless an exception replaces it, and the
+/// exceptions without a time of their own, at their occurrence's time. `exceptions` are the
+/// series' exceptions whose occurrence date is in the range; exceptions with a time are rows in
+/// time order of their own and are not appended again. With `channelId`, that channel's only.
+void appendOccurrences(std::vector<Post>& out, const Series& series, const std::vector<Date>& dates,
+                       const Post* templ, std::vector<Post>& exceptions, LocalDays& days,
+                       std::optional<Id> channelId);
+/// Puts the posts after the first `sorted` (which are in time order) into their places.
+void mergeInTimeOrder(std::vector<Post>& posts, std::size_t sorted);
 
 /// The calendar's order of posts: by time, then id, then series and occurrence date, so
 /// generated occurrences (id 0) sort the same way every time.

@@ -73,7 +73,7 @@ struct EntityOf;
 class Store {
 public:
     /// Rapport's schema version, written in each workspace file.
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
     /// SQLite's application_id for Rapport files ("RPPT").
     static constexpr std::int32_t kApplicationId = 0x52505054;
 

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/clock.h"
 #include "core/errors.h"
 #include "core/store.h"
 #include "ui/demoworkspace.h"
@@ -89,6 +90,8 @@ int runGui(const QString& dbPath, bool seedDemoIfNew, bool startupProbe) {
     ensureResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/rapport/icons/rapport.png")));
 
+    // "Now" for the demo's week and for every page of the window.
+    const core::SystemClock clock;
     std::unique_ptr<core::Store> store;
     try {
         store = core::Store::open(dbPath.toStdString());
@@ -99,7 +102,7 @@ int runGui(const QString& dbPath, bool seedDemoIfNew, bool startupProbe) {
     }
     if (seedDemoIfNew && store->isEmpty()) {
         try {
-            seedDemoWorkspace(*store);
+            seedDemoWorkspace(*store, clock);
         } catch (const std::exception& e) {
             // The planner works without the demo; say so and go on with an empty workspace.
             reportError(startupProbe,
@@ -109,7 +112,7 @@ int runGui(const QString& dbPath, bool seedDemoIfNew, bool startupProbe) {
         }
     }
 
-    MainWindow window(std::move(store));
+    MainWindow window(std::move(store), clock);
     if (startupProbe) {
         QObject::connect(&window, &MainWindow::firstPainted, &window, [] {
             std::cerr << "startup: main window shown after " << msSinceProcessStart() << " ms\n";

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -22,6 +23,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include <algorithm>
 #include <array>
@@ -104,7 +106,7 @@ void keepOccurrence(core::Store& s, core::Post post, core::Id seriesId, core::Da
 
 CalendarPage::CalendarPage(core::Store& store, UndoContext& undo, const core::Clock& clock,
                            QWidget* parent)
-    : Page(store, tr("Calendar"), parent), m_undo(undo), m_clock(clock) {
+    : Page(store, tr("Calendar"), parent), m_undo(undo), m_clock(clock), m_timeline(store) {
     setFocusPolicy(Qt::StrongFocus);
     buildToolbar();
     buildFilters();
@@ -170,6 +172,33 @@ CalendarPage::CalendarPage(core::Store& store, UndoContext& undo, const core::Cl
         m_choicesStale = true;
         ++m_prefetchGeneration;
     });
+    if (store.path() != ":memory:") {
+        // Not at once: the window's first paint and the dashboard come first.
+        QTimer::singleShot(750, this, &CalendarPage::readTimelineInBackground);
+    }
+}
+
+void CalendarPage::readTimelineInBackground() {
+    if (m_timeline.isLoaded()) {
+        return;
+    }
+    m_timeline.expectSnapshot();
+    using Snapshot = std::optional<core::PostSnapshot>;
+    auto* watcher = new QFutureWatcher<Snapshot>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        if (Snapshot snapshot = watcher->future().takeResult()) {
+            m_timeline.adopt(std::move(*snapshot));
+        }
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([path = store().path()]() -> Snapshot {
+        try {
+            const auto connection = core::Store::openConnection(path);
+            return core::PostTimeline::read(*connection);
+        } catch (const std::exception&) {
+            return std::nullopt;  // the page reads the posts itself when it needs them
+        }
+    }));
 }
 
 void CalendarPage::buildToolbar() {
@@ -416,7 +445,7 @@ const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, con
     const std::string zone = s.timeZone();
     const core::Date f = fromQDate(from);
     const core::Date t = fromQDate(to);
-    core::MixReport report = core::MixAdvisor(s).advise(f, t, core::effectivePosts(s, f, t));
+    core::MixReport report = core::MixAdvisor(s).advise(f, t, m_timeline.effectivePosts(f, t));
 
     std::unordered_map<core::Id, std::pair<int, QString>> channels;
     int index = 0;
@@ -428,6 +457,8 @@ const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, con
     // each sentence of the advisor made a QString once however many posts share it.
     core::LocalDays days{zone};
     std::unordered_map<std::string, QString> sentences;
+    const std::string* last = nullptr;
+    const QString* lastText = nullptr;
     auto items = std::make_shared<std::vector<CalendarItem>>();
     items->reserve(report.posts.size());
     for (std::size_t i = 0; i < report.posts.size(); ++i) {
@@ -448,11 +479,16 @@ const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, con
         if (!flags.empty()) {
             item.flags.reserve(static_cast<qsizetype>(flags.size()));
             for (const auto& flag : flags) {
-                auto known = sentences.find(flag.message);
-                if (known == sentences.end()) {
-                    known = sentences.emplace(flag.message, qs(flag.message)).first;
+                // Neighbouring posts mostly share their sentences (one day's cap on a channel).
+                if (last == nullptr || *last != flag.message) {
+                    auto known = sentences.find(flag.message);
+                    if (known == sentences.end()) {
+                        known = sentences.emplace(flag.message, qs(flag.message)).first;
+                    }
+                    last = &known->first;
+                    lastText = &known->second;
                 }
-                item.flags << known->second;
+                item.flags << *lastText;
             }
         }
         item.post = std::move(post);

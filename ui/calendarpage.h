@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/mixadvisor.h"
+#include "core/posttimeline.h"
 #include "ui/calendarexporttask.h"
 #include "ui/calendarfilter.h"
 #include "ui/calendaritem.h"
@@ -61,6 +62,8 @@ public:
     QDate rangeTo() const { return m_to; }
     /// The posts shown, after the filter, in time order.
     const std::vector<const CalendarItem*>& visibleItems() const { return m_visible; }
+    /// Every post in memory, which the page's periods are taken from.
+    const core::PostTimeline& timeline() const { return m_timeline; }
 
     MonthView* monthView() const { return m_month; }
     WeekView* weekView() const { return m_week; }
@@ -159,7 +162,12 @@ private:
     /// Loads the periods before and after the shown one while the user looks at it, one per
     /// turn of the event loop, so "next" and "previous" find them ready.
     void prefetchNeighbours();
+    /// Reads every post for the timeline on a worker, through its own connection, shortly
+    /// after the window opens; a look at the calendar before it is done reads them itself.
+    void readTimelineInBackground();
 
+    /// Every post in memory, so a period never loaded before is read without the file.
+    core::PostTimeline m_timeline;
     std::vector<Loaded> m_loaded;
     core::Subscription m_cacheSubscription;
     int m_prefetchGeneration = 0;

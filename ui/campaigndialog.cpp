@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "core/errors.h"
+#include "core/timeutil.h"
 #include "core/validation.h"
 #include "ui/cadenceeditor.h"
 #include "ui/checklist.h"
@@ -40,7 +41,8 @@ QWidget* tabPage(QTabWidget* tabs, const QString& title, QVBoxLayout** layout) {
 
 }  // namespace
 
-CampaignDialog::CampaignDialog(UndoContext& undo, core::Campaign campaign, QWidget* parent)
+CampaignDialog::CampaignDialog(UndoContext& undo, const core::Clock& clock, core::Campaign campaign,
+                               QWidget* parent)
     : QDialog(parent),
       m_undo(undo),
       m_original(std::move(campaign)),
@@ -150,7 +152,8 @@ CampaignDialog::CampaignDialog(UndoContext& undo, core::Campaign campaign, QWidg
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(c.status)));
     m_hasPeriod->setChecked(c.startDate || c.endDate);
     const core::Date anyDay =
-        c.startDate ? *c.startDate : c.endDate.value_or(fromQDate(QDate::currentDate()));
+        c.startDate ? *c.startDate
+                    : c.endDate.value_or(core::localDate(clock.now(), undo.store().timeZone()));
     m_start->setDate(toQDate(c.startDate.value_or(anyDay)));
     m_end->setDate(
         toQDate(c.endDate.value_or(core::Date{date::sys_days{anyDay} + date::days{27}})));

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+#include "core/clock.h"
 #include "core/entities.h"
 
 class QCheckBox;
@@ -21,11 +22,13 @@ class UndoContext;
 
 /// The form for an existing campaign: name, status, period, goals, niches, cadence and content
 /// mix. Saving is one undo step. The posts already planned stay as they are: they may have
-/// been drafted or scheduled since, and the user's work on them comes first.
+/// been drafted or scheduled since, and the user's work on them comes first. A campaign without
+/// a period is offered one from today (by `clock`, in the workspace's zone) when it is ticked.
 class CampaignDialog : public QDialog {
     Q_OBJECT
 public:
-    CampaignDialog(UndoContext& undo, core::Campaign campaign, QWidget* parent = nullptr);
+    CampaignDialog(UndoContext& undo, const core::Clock& clock, core::Campaign campaign,
+                   QWidget* parent = nullptr);
 
     core::Campaign values() const;
     FormErrors* errors() const { return m_errors; }

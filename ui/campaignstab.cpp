@@ -135,7 +135,7 @@ CampaignDialog* CampaignsTab::editCampaign(core::Id id) {
     if (!campaign) {
         return nullptr;
     }
-    auto* dialog = new CampaignDialog(m_undo, *campaign, this);
+    auto* dialog = new CampaignDialog(m_undo, m_clock, *campaign, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;

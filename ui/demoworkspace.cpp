@@ -1,10 +1,9 @@
 #include "ui/demoworkspace.h"
 
-#include <QDate>
 #include <QFile>
 
 #include "core/errors.h"
-#include "ui/displaytext.h"
+#include "core/timeutil.h"
 #include "ui/resources.h"
 
 namespace rapport::ui {
@@ -13,9 +12,8 @@ namespace {
 
 constexpr auto kDemoResource = ":/rapport/demo-workspace.json";
 
-}  // namespace
-
-core::WorkspaceData loadDemoWorkspace(core::Date today) {
+// The shipped document as written, around kDemoAnchor.
+core::WorkspaceData readDemoDocument() {
     ensureResources();
     QFile file(QString::fromLatin1(kDemoResource));
     if (!file.open(QIODevice::ReadOnly)) {
@@ -24,9 +22,15 @@ core::WorkspaceData loadDemoWorkspace(core::Date today) {
             "is missing from this build of Rapport (" + file.errorString().toStdString() + ")");
     }
     const QByteArray text = file.readAll();
-    auto data = core::workspacejson::parse(
+    return core::workspacejson::parse(
         std::string_view{text.constData(), static_cast<std::size_t>(text.size())},
         "demo workspace");
+}
+
+}  // namespace
+
+core::WorkspaceData loadDemoWorkspace(core::Date today) {
+    auto data = readDemoDocument();
     core::workspacejson::shiftToWeekOf(data, kDemoAnchor, today);
     return data;
 }
@@ -36,12 +40,11 @@ void seedDemoWorkspace(core::Store& store, core::Date today) {
                                  core::workspacejson::Existing::Refuse);
 }
 
-void seedDemoWorkspace(core::Store& store) {
-    seedDemoWorkspace(store, localToday());
-}
-
-core::Date localToday() {
-    return fromQDate(QDate::currentDate());
+void seedDemoWorkspace(core::Store& store, const core::Clock& clock) {
+    auto data = readDemoDocument();
+    core::workspacejson::shiftToWeekOf(data, kDemoAnchor,
+                                       core::localDate(clock.now(), data.info.timeZone));
+    core::workspacejson::restore(store, data, core::workspacejson::Existing::Refuse);
 }
 
 }  // namespace rapport::ui

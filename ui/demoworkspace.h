@@ -2,6 +2,7 @@
 // The demo campaign: a realistic workspace a new user can look around in, shipped as a
 // workspace JSON document in the resources and moved to the current week when it is loaded.
 
+#include "core/clock.h"
 #include "core/store.h"
 #include "core/types.h"
 #include "core/workspacejson.h"
@@ -18,10 +19,8 @@ core::WorkspaceData loadDemoWorkspace(core::Date today);
 /// Writes the demo campaign into an empty store; one that holds records is refused (core's
 /// restore throws, and nothing changes).
 void seedDemoWorkspace(core::Store& store, core::Date today);
-/// The same, for today's local date.
-void seedDemoWorkspace(core::Store& store);
-
-/// Today's date on this computer's calendar.
-core::Date localToday();
+/// The same, for the week of today as `clock` says it in the demo's own time zone (the zone the
+/// workspace has once the demo is in).
+void seedDemoWorkspace(core::Store& store, const core::Clock& clock);
 
 }  // namespace rapport::ui

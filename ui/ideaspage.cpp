@@ -6,9 +6,11 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <array>
 
 #include "core/errors.h"
@@ -24,6 +26,24 @@
 #include "ui/widgetstyle.h"
 
 namespace rapport::ui {
+
+namespace {
+
+// Sizes a button whose text follows the selection for the widest of its texts, with a margin
+// around it: it neither clips its text nor moves its neighbour as the selection changes.
+void fitTexts(QPushButton* button, const QStringList& texts) {
+    const QString shown = button->text();
+    int width = 0;
+    for (const QString& text : texts) {
+        button->setText(text);
+        width = std::max(width, button->sizeHint().width());
+    }
+    button->setText(shown);
+    button->setMinimumWidth(
+        width + 2 * button->style()->pixelMetric(QStyle::PM_ButtonMargin, nullptr, button));
+}
+
+}  // namespace
 
 IdeasPage::IdeasPage(core::Store& store, UndoContext& undo, QWidget* parent)
     : Page(store, tr("Ideas"), parent),
@@ -46,6 +66,8 @@ IdeasPage::IdeasPage(core::Store& store, UndoContext& undo, QWidget* parent)
            "on a contact's timeline; each ask moves it up."),
         this);
     makeHint(hint);
+    fitTexts(m_toPost, {tr("Turn into a post"), tr("Another post from it")});
+    fitTexts(m_drop, {tr("Drop"), tr("Reopen")});
     auto* buttons = new QHBoxLayout;
     buttons->setSpacing(8);
     buttons->addWidget(m_toPost);

@@ -25,6 +25,7 @@
 
 #include "core/errors.h"
 #include "core/storeclock.h"
+#include "core/timeutil.h"
 #include "ui/calendarpage.h"
 #include "ui/contactsmenu.h"
 #include "ui/dashboardpage.h"
@@ -427,7 +428,7 @@ bool MainWindow::createWorkspace(const QString& path, NewWorkspaceDialog::Conten
     QString demoProblem;
     if (content == NewWorkspaceDialog::Content::Demo) {
         try {
-            seedDemoWorkspace(*store);
+            seedDemoWorkspace(*store, *m_clock);
         } catch (const std::exception& e) {
             demoProblem = tr("The demo campaign could not be loaded, so the new workspace is "
                              "empty: %1")
@@ -469,7 +470,8 @@ void MainWindow::backUpDialog() {
     const QString stem = QFileInfo(qs(m_store->path())).completeBaseName();
     const QString suggested = QStringLiteral("%1-%2.json")
                                   .arg(stem.isEmpty() ? QStringLiteral("workspace") : stem,
-                                       QDate::currentDate().toString(QStringLiteral("yyyyMMdd")));
+                                       toQDate(core::localDate(m_clock->now(), m_store->timeZone()))
+                                           .toString(QStringLiteral("yyyyMMdd")));
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Back up to JSON"), QDir(dialogFolder()).filePath(suggested),
         kJsonFilter.arg(tr("Workspace backups"), tr("All files")));
@@ -545,8 +547,9 @@ void MainWindow::restoreFrom(const QString& jsonPath) {
         if (box->clickedButton() != replace) {
             return;
         }
-        const QString savedTo =
-            automaticBackupPath(qs(m_store->path()), QDateTime::currentDateTime());
+        const QString savedTo = automaticBackupPath(
+            qs(m_store->path()),
+            QDateTime::fromSecsSinceEpoch(m_clock->now().time_since_epoch().count()));
         try {
             core::workspacejson::writeFile(
                 savedTo.toStdString(),

@@ -36,6 +36,7 @@ void MonthView::setMonth(const QDate& month, const std::vector<const CalendarIte
         }
     }
     m_pressed = nullptr;
+    m_titles.clear();
     update();
 }
 
@@ -132,74 +133,118 @@ const CalendarItem* MonthView::itemAt(const QPoint& pos) const {
     return m_days[static_cast<std::size_t>(cell)][static_cast<std::size_t>(slot)];
 }
 
+const MonthView::Texts& MonthView::texts(const QFont& base, Qt::LayoutDirection direction) {
+    const QLocale locale;
+    if (m_texts.base == base && m_texts.locale == locale && m_texts.direction == direction &&
+        !m_texts.days.front().isNull()) {
+        return m_texts;
+    }
+    m_texts.base = base;
+    m_texts.locale = locale;
+    m_texts.direction = direction;
+    QFont header = base;
+    header.setPixelSize(11);
+    for (int col = 0; col < 7; ++col) {
+        m_texts.dayNames[static_cast<std::size_t>(col)] =
+            TextLine(locale.dayName(col + 1, QLocale::ShortFormat).toUpper(), header, direction);
+    }
+    QFont dayFont = base;
+    dayFont.setPixelSize(12);
+    QFont todayFont = dayFont;
+    dayFont.setBold(false);
+    todayFont.setBold(true);
+    for (int day = 1; day <= 31; ++day) {
+        const auto i = static_cast<std::size_t>(day - 1);
+        m_texts.days[i] = TextLine(QString::number(day), dayFont, direction);
+        m_texts.todays[i] = TextLine(QString::number(day), todayFont, direction);
+    }
+    m_texts.more.clear();
+    return m_texts;
+}
+
+const TextLine& MonthView::moreText(int hidden) {
+    auto it = m_texts.more.find(hidden);
+    if (it == m_texts.more.end()) {
+        QFont more = m_texts.base;
+        more.setPixelSize(11);
+        it = m_texts.more.insert(hidden,
+                                 TextLine(tr("+%1 more").arg(hidden), more, m_texts.direction));
+    }
+    return *it;
+}
+
 void MonthView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     const QPalette pal = palette();
     p.fillRect(rect(), pal.base());
     const QColor grid = pal.color(QPalette::Mid).lighter(130);
     const QColor quiet = pal.color(QPalette::PlaceholderText);
+    const Texts& words = texts(p.font(), p.layoutDirection());
 
-    QFont font = p.font();
-    QFont header = font;
-    header.setPixelSize(11);
-    p.setFont(header);
     p.setPen(quiet);
     for (int col = 0; col < 7; ++col) {
         const QRect r = cellRect(col);
-        p.drawText(QRect(r.left(), 0, r.width(), kHeader), Qt::AlignCenter,
-                   QLocale().dayName(col + 1, QLocale::ShortFormat).toUpper());
+        words.dayNames[static_cast<std::size_t>(col)].draw(
+            p, QRect(r.left(), 0, r.width(), kHeader), Qt::AlignCenter);
     }
 
-    // The fonts of the day numbers and "+N more", made once rather than per cell.
-    QFont dayFont = font;
-    dayFont.setPixelSize(12);
-    QFont todayFont = dayFont;
-    dayFont.setBold(false);
-    todayFont.setBold(true);
-    QFont more = font;
-    more.setPixelSize(11);
+    // The cells' fills, then the grid over them as whole lines (one fill each, rather than an
+    // outline stroked per cell), then each cell's day and chips.
     for (int i = 0; i < kCells; ++i) {
-        const QRect r = cellRect(i);
         const QDate day = m_first.addDays(i);
-        const bool inMonth = day.month() == m_month.month();
         if (day == m_selected) {
+            const QRect r = cellRect(i);
             QColor tint = pal.color(QPalette::Highlight);
             tint.setAlphaF(0.10f);
             p.fillRect(r, pal.base());
             p.fillRect(r, tint);
-        } else if (!inMonth) {
-            p.fillRect(r, pal.color(QPalette::AlternateBase));
+        } else if (day.month() != m_month.month()) {
+            p.fillRect(cellRect(i), pal.color(QPalette::AlternateBase));
         }
-        p.setPen(grid);
-        p.setBrush(Qt::NoBrush);  // the today circle's brush must not fill the next cells
-        p.drawRect(r);
+    }
+    const int w = width() - 1;
+    const int h = height() - kHeader - 1;
+    for (int row = 0; row <= 6; ++row) {
+        p.fillRect(QRect(0, kHeader + row * h / 6, w + 1, 1), grid);
+    }
+    for (int col = 0; col <= 7; ++col) {
+        p.fillRect(QRect(col * w / 7, kHeader, 1, h + 1), grid);
+    }
 
-        p.setFont(day == m_today ? todayFont : dayFont);
+    // Chips are painted with their fonts, words and shapes made once, and their titles kept
+    // laid out until the month's items change.
+    ChipPainter chips(p, &m_titles);
+    for (int i = 0; i < kCells; ++i) {
+        const QRect r = cellRect(i);
+        const QDate day = m_first.addDays(i);
+        const bool inMonth = day.month() == m_month.month();
         const QRect label(r.left() + 6, r.top() + 2, 22, kDayLabel - 4);
+        const auto dayIndex = static_cast<std::size_t>(std::clamp(day.day(), 1, 31) - 1);
         if (day == m_today) {
             p.setRenderHint(QPainter::Antialiasing, true);
             p.setPen(Qt::NoPen);
             p.setBrush(pal.color(QPalette::Highlight));
             p.drawEllipse(label.adjusted(-2, -1, 2, 1));
+            // Only the circle is smooth; what follows is drawn on whole pixels.
+            p.setRenderHint(QPainter::Antialiasing, false);
             p.setPen(pal.color(QPalette::HighlightedText));
+            words.todays[dayIndex].draw(p, label, Qt::AlignCenter);
         } else {
             p.setPen(inMonth ? pal.color(QPalette::Text) : quiet);
+            words.days[dayIndex].draw(p, label, Qt::AlignCenter);
         }
-        p.drawText(label, Qt::AlignCenter, QString::number(day.day()));
-        p.setFont(font);  // chips take the widget's font, not today's bold label
 
         const auto& items = m_days[static_cast<std::size_t>(i)];
         const int shown = visibleChips(i);
         for (int k = 0; k < shown; ++k) {
             const QRect chip(r.left() + 4, r.top() + kDayLabel + k * (kChipHeight + kChipGap),
                              r.width() - 8, kChipHeight);
-            paintChip(p, chip, *items[static_cast<std::size_t>(k)], true);
+            chips.paint(chip, *items[static_cast<std::size_t>(k)], true);
         }
         const int hidden = static_cast<int>(items.size()) - shown;
         if (hidden > 0) {
-            p.setFont(more);
             p.setPen(pal.color(QPalette::Link));
-            p.drawText(moreRect(i), Qt::AlignVCenter | Qt::AlignLeft, tr("+%1 more").arg(hidden));
+            moreText(hidden).draw(p, moreRect(i), Qt::AlignVCenter | Qt::AlignLeft);
         }
     }
 }

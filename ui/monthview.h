@@ -1,11 +1,16 @@
 #pragma once
 
 #include <QDate>
+#include <QFont>
+#include <QHash>
+#include <QLocale>
 #include <QPoint>
 #include <QWidget>
 
 #include <array>
 #include <vector>
+
+#include "ui/postchip.h"
 
 class QMimeData;
 
@@ -70,6 +75,20 @@ private:
     int visibleChips(int index) const;
     QRect moreRect(int index) const;
 
+    /// The grid's own words (day names, day numbers, "+N more") laid out once per font, so a
+    /// paint draws them without shaping: each paint must fit well inside a frame.
+    struct Texts {
+        QFont base;
+        QLocale locale;
+        Qt::LayoutDirection direction = Qt::LeftToRight;
+        std::array<TextLine, 7> dayNames;
+        std::array<TextLine, 31> days;
+        std::array<TextLine, 31> todays;
+        QHash<int, TextLine> more;
+    };
+    const Texts& texts(const QFont& base, Qt::LayoutDirection direction);
+    const TextLine& moreText(int hidden);
+
     QDate m_month;
     QDate m_first;
     QDate m_selected;
@@ -77,6 +96,8 @@ private:
     std::array<std::vector<const CalendarItem*>, kCells> m_days;
     const CalendarItem* m_pressed = nullptr;
     QPoint m_pressPos;
+    Texts m_texts;
+    ChipTitles m_titles;  // the shown chips' titles, laid out; cleared with every setMonth()
 };
 
 }  // namespace rapport::ui

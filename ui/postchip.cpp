@@ -2,10 +2,15 @@
 
 #include <QCoreApplication>
 #include <QFontMetrics>
+#include <QImage>
 #include <QPainter>
+#include <QRawFont>
+#include <QTextLayout>
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <vector>
 
 #include "ui/calendaritem.h"
 #include "ui/displaytext.h"
@@ -53,13 +58,70 @@ QString chipToolTip(const CalendarItem& item) {
     return text;
 }
 
+// A TextLine is laid out as drawText lays out a text it draws: one line, as wide as it likes.
+TextLine::TextLine(const QString& text, const QFont& font, Qt::LayoutDirection direction)
+    : m_layout(std::make_shared<QTextLayout>(text, font)) {
+    QTextOption option;
+    option.setTextDirection(direction);
+    option.setAlignment(Qt::AlignLeft);
+    option.setWrapMode(QTextOption::ManualWrap);
+    m_layout->setTextOption(option);
+    m_layout->setCacheEnabled(true);  // else the glyphs go at endLayout() and each draw reshapes
+    m_layout->beginLayout();
+    QTextLine line = m_layout->createLine();
+    if (line.isValid()) {
+        line.setLineWidth(0x01000000);
+    }
+    m_layout->endLayout();
+}
+
+qreal TextLine::advance() const {
+    return m_layout && m_layout->lineCount() > 0 ? m_layout->lineAt(0).horizontalAdvance() : 0.0;
+}
+
+qreal TextLine::cursorX(int position) const {
+    return m_layout && m_layout->lineCount() > 0 ? m_layout->lineAt(0).cursorToX(position) : 0.0;
+}
+
+void TextLine::draw(QPainter& painter, const QRect& rect, int flags) const {
+    if (!m_layout || m_layout->lineCount() == 0) {
+        return;
+    }
+    const QTextLine line = m_layout->lineAt(0);
+    // Where drawText puts one line: centred on its ascent and descent, its advance aligned.
+    const qreal height = line.ascent() + line.descent();
+    const qreal advance = line.horizontalAdvance();
+    qreal x = rect.x();
+    qreal y = rect.y();
+    if (flags & Qt::AlignBottom) {
+        y += rect.height() - height;
+    } else if (flags & Qt::AlignVCenter) {
+        y += (rect.height() - height) / 2;
+    }
+    if (flags & Qt::AlignRight) {
+        x += rect.width() - advance;
+    } else if (flags & Qt::AlignHCenter) {
+        x += (rect.width() - advance) / 2;
+    }
+    if (QRectF(rect).contains(QRectF(x, y, line.naturalTextWidth(), height))) {
+        line.draw(&painter, QPointF(x, y));
+        return;
+    }
+    // A text larger than its rect is cut at the rect, as drawText cuts it.
+    painter.save();
+    painter.setClipRect(rect, Qt::IntersectClip);
+    line.draw(&painter, QPointF(x, y));
+    painter.restore();
+}
+
 namespace {
 
-// Fonts and measures for chips of one height in one base font, made once rather than per chip:
-// a busy month paints hundreds of chips.
+// Fonts, measures and fixed words for chips of one height in one base font, made once rather
+// than per chip: a busy month paints hundreds of chips.
 struct ChipFonts {
     QFont base;
     int height = 0;
+    Qt::LayoutDirection direction = Qt::LeftToRight;
     QFont small;
     QFont badge;
     QFont main;
@@ -67,99 +129,282 @@ struct ChipFonts {
     QFontMetrics smallMetrics{QFont()};
     QFontMetrics mainMetrics{QFont()};
     QFontMetrics struckMetrics{QFont()};
-    std::array<QString, 5> tags;
     std::array<int, 5> tagWidths{};
-    // "09:30" and its width in the main and the struck font, per minute of the day, made when
-    // first painted: a month paints a time on every chip.
-    mutable std::array<QString, 24 * 60> times;
-    mutable std::array<int, 24 * 60> timeWidths{};
-    mutable std::array<int, 24 * 60> struckTimeWidths{};
+    std::array<TextLine, 5> tags;
+    std::array<TextLine, 5> tagLetters;
+    TextLine bang;
+    QString ellipsis;
+    qreal ellipsisWidth = 0;
+    // "09:30" in the main and the struck font and its width in each, per minute of the day,
+    // made when first painted: a month paints a time on every chip.
+    std::array<TextLine, 24 * 60> times;
+    std::array<TextLine, 24 * 60> struckTimes;
+    std::array<int, 24 * 60> timeWidths{};
+    std::array<int, 24 * 60> struckTimeWidths{};
+
+    ChipFonts(const QFont& baseFont, int chipHeight, Qt::LayoutDirection layoutDirection)
+        : base(baseFont), height(chipHeight), direction(layoutDirection) {
+        small = base;
+        small.setPixelSize(std::max(8, height - 8));
+        badge = base;
+        badge.setBold(true);
+        badge.setPixelSize(std::max(8, std::min(height - 4, 13) - 3));
+        main = base;
+        main.setPixelSize(std::max(9, height - 7));
+        struck = main;
+        struck.setStrikeOut(true);
+        smallMetrics = QFontMetrics(small);
+        mainMetrics = QFontMetrics(main);
+        struckMetrics = QFontMetrics(struck);
+        for (std::size_t i = 0; i < tags.size(); ++i) {
+            const QString tag = purposeTag(static_cast<core::Purpose>(i));
+            tagWidths[i] = smallMetrics.horizontalAdvance(tag) + 6;
+            tags[i] = TextLine(tag, small, direction);
+            tagLetters[i] = TextLine(tag.left(1), small, direction);
+        }
+        bang = TextLine(QStringLiteral("!"), badge, direction);
+        // The ellipsis QFontMetrics::elidedText ends a cut title with: "…" from the font itself
+        // (not a fallback), else three dots.
+        const QRawFont raw = QRawFont::fromFont(main);
+        for (const QString& candidate : {QStringLiteral("\u2026"), QStringLiteral(".")}) {
+            const auto glyphs = raw.glyphIndexesForString(candidate);
+            if (!glyphs.isEmpty() && glyphs.front() != 0) {
+                const auto advances = raw.advancesForGlyphIndexes(glyphs);
+                ellipsis = candidate.size() == 1 && candidate.front() == u'.'
+                               ? QStringLiteral("...")
+                               : candidate;
+                ellipsisWidth = advances.front().x() * (ellipsis.size() == 3 ? 3 : 1);
+                break;
+            }
+        }
+        timeWidths.fill(-1);
+        struckTimeWidths.fill(-1);
+    }
+
+    // The chip's time text and its width in the chip's font.
+    std::pair<const TextLine&, int> time(int minutes, bool struckOut) {
+        const auto i = static_cast<std::size_t>(std::clamp(minutes, 0, 24 * 60 - 1));
+        TextLine& text = struckOut ? struckTimes[i] : times[i];
+        int& width = struckOut ? struckTimeWidths[i] : timeWidths[i];
+        if (text.isNull()) {
+            const QString words = formatTime(core::TimeOfDay{static_cast<int>(i)});
+            text = TextLine(words, struckOut ? struck : main, direction);
+            width = (struckOut ? struckMetrics : mainMetrics).horizontalAdvance(words);
+        }
+        return {text, width};
+    }
 };
 
-const ChipFonts& chipFonts(const QFont& base, int height) {
-    static ChipFonts fonts;
-    if (fonts.height == height && fonts.base == base) {
-        return fonts;
+ChipFonts& chipFonts(const QFont& base, int height, Qt::LayoutDirection direction) {
+    // The month and the week view may paint in different fonts; a few sets cover them.
+    static std::vector<std::unique_ptr<ChipFonts>> sets;
+    for (auto& set : sets) {
+        if (set->height == height && set->direction == direction && set->base == base) {
+            return *set;
+        }
     }
-    fonts.base = base;
-    fonts.height = height;
-    fonts.small = base;
-    fonts.small.setPixelSize(std::max(8, height - 8));
-    fonts.badge = base;
-    fonts.badge.setBold(true);
-    fonts.badge.setPixelSize(std::max(8, std::min(height - 4, 13) - 3));
-    fonts.main = base;
-    fonts.main.setPixelSize(std::max(9, height - 7));
-    fonts.struck = fonts.main;
-    fonts.struck.setStrikeOut(true);
-    fonts.smallMetrics = QFontMetrics(fonts.small);
-    fonts.mainMetrics = QFontMetrics(fonts.main);
-    fonts.struckMetrics = QFontMetrics(fonts.struck);
-    for (std::size_t i = 0; i < fonts.tags.size(); ++i) {
-        fonts.tags[i] = purposeTag(static_cast<core::Purpose>(i));
-        fonts.tagWidths[i] = fonts.smallMetrics.horizontalAdvance(fonts.tags[i]) + 6;
+    if (sets.size() >= 4) {
+        sets.erase(sets.begin());
     }
-    fonts.timeWidths.fill(-1);
-    fonts.struckTimeWidths.fill(-1);
-    return fonts;
+    sets.push_back(std::make_unique<ChipFonts>(base, height, direction));
+    return *sets.back();
 }
 
-// The chip's time text and its width in the chip's font.
-std::pair<const QString&, int> timeText(const ChipFonts& fonts, int minutes, bool struck) {
-    const auto i = static_cast<std::size_t>(std::clamp(minutes, 0, 24 * 60 - 1));
-    QString& text = fonts.times[i];
-    if (text.isEmpty()) {
-        text = formatTime(core::TimeOfDay{minutes});
+// A chip's body as an image, drawn once per size, colour and outline rather than rasterising
+// the antialiased rounded rect for every chip; composed over the cell it gives the same pixels.
+struct ShapeKey {
+    int width;
+    int height;
+    quint64 fill;
+    quint64 accent;
+    bool dashed;
+    friend bool operator==(const ShapeKey&, const ShapeKey&) = default;
+    friend size_t qHash(const ShapeKey& key, size_t seed = 0) {
+        return qHashMulti(seed, key.width, key.height, key.fill, key.accent, key.dashed);
     }
-    int& width = struck ? fonts.struckTimeWidths[i] : fonts.timeWidths[i];
-    if (width < 0) {
-        width = (struck ? fonts.struckMetrics : fonts.mainMetrics).horizontalAdvance(text);
+};
+
+void drawShape(QPainter& painter, const QRectF& shape, const QColor& fill, const QColor& accent,
+               bool dashed) {
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setBrush(fill);
+    painter.setPen(dashed ? QPen(accent, 1, Qt::DashLine) : QPen(Qt::NoPen));
+    painter.drawRoundedRect(shape, 3, 3);
+}
+
+const QImage& shapeImage(const QSize& size, const QColor& fill, const QColor& accent, bool dashed) {
+    static QHash<ShapeKey, QImage> images;
+    const ShapeKey key{size.width(), size.height(), static_cast<quint64>(fill.rgba64()),
+                       static_cast<quint64>(accent.rgba64()), dashed};
+    if (auto it = images.constFind(key); it != images.constEnd()) {
+        return *it;
     }
-    return {text, width};
+    if (images.size() > 512) {
+        images.clear();
+    }
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    drawShape(p, QRectF(0, 0, size.width(), size.height()).adjusted(0.5, 0.5, -0.5, -0.5), fill,
+              accent, dashed);
+    p.end();
+    return *images.insert(key, image);
+}
+
+const QImage& badgeImage(int d) {
+    static QHash<int, QImage> images;
+    if (auto it = images.constFind(d); it != images.constEnd()) {
+        return *it;
+    }
+    QImage image(d, d, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0xd9, 0x8a, 0x1c));
+    p.drawEllipse(QRect(0, 0, d, d));
+    p.end();
+    return *images.insert(d, image);
+}
+
+// Text drawn exactly as the old drawText path would from a TextLine of its own: printable
+// characters below the combining marks, no trailing space (its width counts for eliding but not
+// for drawing). Anything else (scripts that join or run right to left, line breaks, tabs) takes
+// drawText's own path.
+bool isPlainLine(const QString& text) {
+    if (text.isEmpty() || text.back() == u' ') {
+        return false;
+    }
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u >= 0x20 && u < 0x300 && !(u >= 0x7f && u < 0xa0);
+    });
 }
 
 }  // namespace
 
-void paintChip(QPainter& painter, const QRect& rect, const CalendarItem& item, bool withTime) {
+ChipPainter::ChipPainter(QPainter& painter, ChipTitles* titles)
+    : m_painter(painter), m_titles(titles), m_base(painter.font()), m_pen(painter.pen()) {
+    // Shapes come from images where they land on whole device pixels, as in every widget paint.
+    const QTransform t = painter.deviceTransform();
+    m_cacheShapes = painter.device() != nullptr && painter.device()->devicePixelRatioF() == 1.0 &&
+                    t.type() <= QTransform::TxTranslate && t.dx() == std::floor(t.dx()) &&
+                    t.dy() == std::floor(t.dy()) && painter.opacity() == 1.0 &&
+                    painter.compositionMode() == QPainter::CompositionMode_SourceOver;
+    if (m_titles &&
+        (!(m_titles->m_font == m_base) || m_titles->m_direction != painter.layoutDirection())) {
+        m_titles->clear();
+        m_titles->m_font = m_base;
+        m_titles->m_direction = painter.layoutDirection();
+    }
+}
+
+ChipPainter::~ChipPainter() {
+    m_painter.setPen(m_pen);
+}
+
+void ChipPainter::paintShape(const QRect& rect, const QColor& fill, const QColor& accent,
+                             bool dashed) {
+    if (m_cacheShapes) {
+        m_painter.drawImage(rect.topLeft(), shapeImage(rect.size(), fill, accent, dashed));
+        return;
+    }
+    m_painter.save();
+    drawShape(m_painter, QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), fill, accent, dashed);
+    m_painter.restore();
+}
+
+void ChipPainter::paintBadge(const QRect& badge) {
+    if (m_cacheShapes) {
+        m_painter.drawImage(badge.topLeft(), badgeImage(badge.width()));
+        return;
+    }
+    m_painter.save();
+    m_painter.setRenderHint(QPainter::Antialiasing, true);
+    m_painter.setPen(Qt::NoPen);
+    m_painter.setBrush(QColor(0xd9, 0x8a, 0x1c));
+    m_painter.drawEllipse(badge);
+    m_painter.restore();
+}
+
+void ChipPainter::paintTitle(const QRect& text, const CalendarItem& item, bool skipped) {
+    ChipFonts& fonts = chipFonts(m_base, text.height(), m_painter.layoutDirection());
+    const int flags = Qt::AlignVCenter | Qt::AlignLeft;
+    const ChipTitles::Key key{&item, text.width(), text.height()};
+    if (m_titles) {
+        if (auto it = m_titles->m_lines.constFind(key); it != m_titles->m_lines.constEnd()) {
+            it->draw(m_painter, text, flags);
+            return;
+        }
+    }
+    const QString title = qs(item.post.title);
+    const QFont& font = skipped ? fonts.struck : fonts.main;
+    if (!isPlainLine(title)) {
+        m_painter.setFont(font);
+        const QFontMetrics& metrics = skipped ? fonts.struckMetrics : fonts.mainMetrics;
+        m_painter.drawText(text, flags, metrics.elidedText(title, Qt::ElideRight, text.width()));
+        m_painter.setFont(m_base);
+        return;
+    }
+    // QFontMetrics::elidedText's cut, from one shaping of the title: the title when it fits,
+    // else the characters before the one that reaches the width less the ellipsis's, and the
+    // ellipsis.
+    TextLine line(title, font, fonts.direction);
+    const auto length = static_cast<int>(title.size());
+    if (length > 1 && line.advance() > text.width()) {
+        const qreal available = text.width() - fonts.ellipsisWidth;
+        if (available < 0) {
+            line = TextLine();
+        } else {
+            int pos = 0;
+            int next = 0;
+            qreal start = line.cursorX(0);
+            qreal width = 0;
+            do {
+                pos = next;
+                ++next;
+                width = line.cursorX(next) - start;
+            } while (next < length && width < available);
+            line = TextLine(title.left(pos) + fonts.ellipsis, font, fonts.direction);
+        }
+    }
+    line.draw(m_painter, text, flags);
+    if (m_titles) {
+        if (m_titles->m_lines.size() > 4096) {  // resized over and over without a reload
+            m_titles->m_lines.clear();
+        }
+        m_titles->m_lines.insert(key, std::move(line));
+    }
+}
+
+void ChipPainter::paint(const QRect& rect, const CalendarItem& item, bool withTime) {
     const auto status = item.post.status;
     const bool planned = status == core::PostStatus::Idea || status == core::PostStatus::Draft;
     const bool skipped = status == core::PostStatus::Skipped;
     const QColor accent = skipped ? QColor(0x9a, 0x9a, 0x9a) : item.colour;
-    const ChipFonts& fonts = chipFonts(painter.font(), rect.height());
+    ChipFonts& fonts = chipFonts(m_base, rect.height(), m_painter.layoutDirection());
 
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
     // Status in the shape: ideas and drafts are outlined (not yet real), scheduled posts filled
     // lightly, published ones filled fully, skipped ones grey.
     QColor fill = accent;
     fill.setAlphaF(status == core::PostStatus::Published ? 0.30f : (planned ? 0.0f : 0.14f));
-    const QRectF shape = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5);
-    painter.setBrush(fill);
-    painter.setPen(planned ? QPen(accent, 1, Qt::DashLine) : QPen(Qt::NoPen));
-    painter.drawRoundedRect(shape, 3, 3);
-    painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.fillRect(QRect(rect.left(), rect.top() + 1, 3, rect.height() - 2), accent);
+    paintShape(rect, fill, accent, planned);
+    m_painter.fillRect(QRect(rect.left(), rect.top() + 1, 3, rect.height() - 2), accent);
 
     QRect text = rect.adjusted(6, 0, -3, 0);
     if (!item.flags.isEmpty()) {
         // The advisor's badge: a small amber dot with "!" at the right end.
         const int d = std::min(rect.height() - 4, 13);
         const QRect badge(text.right() - d + 1, rect.top() + (rect.height() - d) / 2, d, d);
-        painter.setRenderHint(QPainter::Antialiasing, true);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor(0xd9, 0x8a, 0x1c));
-        painter.drawEllipse(badge);
-        painter.setFont(fonts.badge);
-        painter.setPen(Qt::white);
-        painter.drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
-        painter.setRenderHint(QPainter::Antialiasing, false);
+        paintBadge(badge);
+        m_painter.setPen(Qt::white);
+        fonts.bang.draw(m_painter, badge, Qt::AlignCenter);
         text.setRight(badge.left() - 3);
     }
 
     const auto purpose = static_cast<std::size_t>(item.post.purpose);
     // The purpose as a word where there is room for it and the title, else its first letter.
     const bool wide = text.width() > fonts.tagWidths[purpose] + 110;
-    const QString tag = wide ? fonts.tags[purpose] : fonts.tags[purpose].left(1);
     const int tagWidth = wide ? fonts.tagWidths[purpose] : fonts.smallMetrics.height();
     if (text.width() > tagWidth + 40) {
         const QRect tagRect(text.right() - tagWidth + 1, rect.top() + 2, tagWidth,
@@ -167,27 +412,25 @@ void paintChip(QPainter& painter, const QRect& rect, const CalendarItem& item, b
         const bool selling = core::isPromotional(item.post.purpose);
         QColor tagFill = selling ? QColor(0xd9, 0x8a, 0x1c) : accent;
         tagFill.setAlphaF(0.18f);
-        painter.fillRect(tagRect, tagFill);
-        painter.setFont(fonts.small);
-        painter.setPen(selling ? QColor(0x8a, 0x4b, 0x00) : accent.darker(150));
-        painter.drawText(tagRect, Qt::AlignCenter, tag);
+        m_painter.fillRect(tagRect, tagFill);
+        m_painter.setPen(selling ? QColor(0x8a, 0x4b, 0x00) : accent.darker(150));
+        (wide ? fonts.tags : fonts.tagLetters)[purpose].draw(m_painter, tagRect, Qt::AlignCenter);
         text.setRight(tagRect.left() - 3);
     }
 
-    painter.setFont(skipped ? fonts.struck : fonts.main);
-    painter.setPen(skipped ? QColor(0x88, 0x88, 0x88) : QColor(0x22, 0x26, 0x2b));
-    const QFontMetrics& metrics = skipped ? fonts.struckMetrics : fonts.mainMetrics;
     if (withTime) {
         // The time quieter than the title, so a glance down a day reads the titles.
-        const auto [time, timeWidth] = timeText(fonts, item.minutes, skipped);
-        painter.setPen(skipped ? QColor(0x99, 0x99, 0x99) : accent.darker(170));
-        painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, time);
+        const auto [time, timeWidth] = fonts.time(item.minutes, skipped);
+        m_painter.setPen(skipped ? QColor(0x99, 0x99, 0x99) : accent.darker(170));
+        time.draw(m_painter, text, Qt::AlignVCenter | Qt::AlignLeft);
         text.setLeft(text.left() + timeWidth + 4);
-        painter.setPen(skipped ? QColor(0x88, 0x88, 0x88) : QColor(0x22, 0x26, 0x2b));
     }
-    painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
-                     metrics.elidedText(qs(item.post.title), Qt::ElideRight, text.width()));
-    painter.restore();
+    m_painter.setPen(skipped ? QColor(0x88, 0x88, 0x88) : QColor(0x22, 0x26, 0x2b));
+    paintTitle(text, item, skipped);
+}
+
+void paintChip(QPainter& painter, const QRect& rect, const CalendarItem& item, bool withTime) {
+    ChipPainter(painter).paint(rect, item, withTime);
 }
 
 }  // namespace rapport::ui

@@ -4,12 +4,18 @@
 // The month and the week view both draw chips through these, so a post reads the same in each.
 
 #include <QColor>
+#include <QFont>
+#include <QHash>
+#include <QPen>
 #include <QRect>
 #include <QString>
+
+#include <memory>
 
 #include "core/enums.h"
 
 class QPainter;
+class QTextLayout;
 
 namespace rapport::ui {
 
@@ -21,7 +27,78 @@ QColor channelColour(int index);
 QString purposeTag(core::Purpose purpose);
 /// The chip's tooltip: title, time, channel, purpose, status, and the advisor's sentences.
 QString chipToolTip(const CalendarItem& item);
-/// Paints one chip into `rect`; `withTime` puts the local time before the title.
+/// Paints one chip into `rect`; `withTime` puts the local time before the title. For many chips
+/// in one paint, a ChipPainter is quicker.
 void paintChip(QPainter& painter, const QRect& rect, const CalendarItem& item, bool withTime);
+
+/// One line of text shaped once and drawn as often as wanted, where QPainter::drawText shapes
+/// it again on every call: what the calendar's repeated words and numbers are drawn with. Draws
+/// in its own font (the painter's font is not used) and the painter's pen, exactly where and as
+/// drawText(rect, flags, text) would for a text without line breaks.
+class TextLine {
+public:
+    TextLine() = default;
+    TextLine(const QString& text, const QFont& font,
+             Qt::LayoutDirection direction = Qt::LeftToRight);
+
+    bool isNull() const { return !m_layout; }
+    /// The width drawText would align by.
+    qreal advance() const;
+    /// Where the text before character `position` ends.
+    qreal cursorX(int position) const;
+    /// Draws into `rect`, aligned as Qt::Alignment `flags` say (horizontal and vertical).
+    void draw(QPainter& painter, const QRect& rect, int flags) const;
+
+private:
+    std::shared_ptr<QTextLayout> m_layout;  // shared by copies, never changed once made
+};
+
+/// Chip titles as laid out by a ChipPainter, kept by a view between paints of the same items
+/// (a click or a drag over the month repaints every chip). Clear it when the items change.
+class ChipTitles {
+public:
+    void clear() { m_lines.clear(); }
+
+private:
+    friend class ChipPainter;
+    struct Key {
+        const void* item;
+        int width;
+        int height;
+        friend bool operator==(const Key&, const Key&) = default;
+        friend size_t qHash(const Key& key, size_t seed = 0) {
+            return qHashMulti(seed, key.item, key.width, key.height);
+        }
+    };
+    QFont m_font;
+    Qt::LayoutDirection m_direction = Qt::LeftToRight;
+    QHash<Key, TextLine> m_lines;
+};
+
+/// Paints chips one after another with their fonts, fixed words (times, tags) and shapes made
+/// once for all paints: a busy month paints hundreds of chips, and drawText would shape every
+/// word anew. The chips take the painter's font at construction as their base font; the
+/// painter's pen is put back when the ChipPainter goes.
+class ChipPainter {
+public:
+    /// `titles`, when given, keeps the titles laid out for the next paint of the same items.
+    explicit ChipPainter(QPainter& painter, ChipTitles* titles = nullptr);
+    ~ChipPainter();
+    ChipPainter(const ChipPainter&) = delete;
+    ChipPainter& operator=(const ChipPainter&) = delete;
+
+    void paint(const QRect& rect, const CalendarItem& item, bool withTime);
+
+private:
+    void paintShape(const QRect& rect, const QColor& fill, const QColor& accent, bool dashed);
+    void paintBadge(const QRect& badge);
+    void paintTitle(const QRect& rect, const CalendarItem& item, bool skipped);
+
+    QPainter& m_painter;
+    ChipTitles* m_titles;
+    QFont m_base;
+    QPen m_pen;
+    bool m_cacheShapes;
+};
 
 }  // namespace rapport::ui

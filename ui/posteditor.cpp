@@ -263,8 +263,7 @@ void PostEditor::takeNextFreeSlot() {
     if (!channel) {
         return;
     }
-    const core::Instant from = m_now.value_or(
-        core::Instant{std::chrono::seconds{QDateTime::currentDateTimeUtc().toSecsSinceEpoch()}});
+    const core::Instant from = m_now ? *m_now : core::SystemClock().now();
     if (auto slot = core::nextFreeSlot(m_store, *channel, from)) {
         m_when->setDateTime(wallClock(*slot, m_zone));
         m_hasTime->setChecked(true);

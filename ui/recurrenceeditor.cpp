@@ -132,9 +132,11 @@ void RecurrenceEditor::setRule(const std::optional<core::Series>& rule, bool all
     m_interval->setValue(std::max(1, r.intervalDays));
     m_monthDay->setValue(r.monthDay);
     m_end->setCurrentIndex(r.endDate ? Until : (r.count ? After : Never));
-    // A fresh rule's end date follows the post's date (suggestFrom) once it repeats.
-    const QDate start = rule ? toQDate(r.startDate) : QDateTime::currentDateTimeUtc().date();
-    m_until->setDate(r.endDate ? toQDate(*r.endDate) : start.addMonths(3));
+    // A fresh rule has no day of its own: its end date follows the post's date (suggestFrom)
+    // once it repeats.
+    if (rule) {
+        m_until->setDate(r.endDate ? toQDate(*r.endDate) : toQDate(r.startDate).addMonths(3));
+    }
     m_count->setValue(r.count.value_or(10));
     // An existing series ends from the calendar ("this and all following"), not by unticking.
     if (auto* model = qobject_cast<QStandardItemModel*>(m_repeat->model())) {

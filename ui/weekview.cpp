@@ -154,9 +154,12 @@ void WeekView::paintEvent(QPaintEvent* event) {
         p.drawLine(col.left(), 0, col.left(), col.bottom());
     }
     p.setFont(font);
-    for (const auto& placed : m_placed) {
-        if (placed.rect.intersects(event->rect())) {
-            paintChip(p, placed.rect, *placed.item, true);
+    {
+        ChipPainter chips(p);
+        for (const auto& placed : m_placed) {
+            if (placed.rect.intersects(event->rect())) {
+                chips.paint(placed.rect, *placed.item, true);
+            }
         }
     }
     p.setFont(small);

@@ -43,10 +43,11 @@ std::string quote(const std::string& s) {
 }
 
 // Runs rapport with these arguments, capturing both streams; HOME points into `home`, so the
-// default workspace of a test never touches the real one.
+// default workspace of a test never touches the real one. It runs as a cron job would: no
+// display and no session (XDG_RUNTIME_DIR unset).
 Run runRapport(const std::vector<std::string>& args, const TempDir& home,
                const std::string& env = "") {
-    std::string cmd = "env -u DISPLAY HOME=" + quote(home.path().string()) +
+    std::string cmd = "env -u DISPLAY -u XDG_RUNTIME_DIR HOME=" + quote(home.path().string()) +
                       " XDG_DATA_HOME= QT_QPA_PLATFORM=offscreen " + env + " " +
                       quote(RAPPORT_BINARY);
     for (const auto& a : args) {
@@ -147,8 +148,9 @@ TEST_F(Cli, ImportIntoAWorkspaceWithDataNeedsReplace) {
         "workspace": {"name": "Small", "timeZone": "Europe/Berlin"},
         "channels": [{"id": 1, "name": "Blog", "kind": "blog"}]})";
     writeBytes(dir.file("small.json"), small);
-    const auto replaced =
-        runRapport({"--db", db, "import", "--replace", dir.file("small.json")}, dir);
+    // The backup is named by the command's clock: noon UTC is the 23rd in every zone.
+    const auto replaced = runRapport({"--db", db, "import", "--replace", dir.file("small.json")},
+                                     dir, "RAPPORT_NOW=2026-11-23T12:00:00Z");
     ASSERT_EQ(replaced.code, 0) << replaced.err;
     EXPECT_THAT(replaced.out, HasSubstr("Backed up the previous content to "));
     std::string backup;
@@ -158,6 +160,8 @@ TEST_F(Cli, ImportIntoAWorkspaceWithDataNeedsReplace) {
         }
     }
     ASSERT_FALSE(backup.empty());
+    EXPECT_THAT(backup, HasSubstr("w.rapport.before-restore-20261123-"));
+    EXPECT_THAT(replaced.out, HasSubstr(backup));
     EXPECT_EQ(readBytes(backup), readBytes(dir.file("before.json")));
     auto store = rapport::core::Store::open(db);
     EXPECT_EQ(store->count<rapport::core::Contact>(), 0);
@@ -866,6 +870,8 @@ TEST_F(Cli, ReviewWritesPdfAndHtml) {
         runRapport({"--db", db, "review", "--week", "2026-W48", "--pdf", pdf, "--html", html}, dir,
                    kReviewNow);
     ASSERT_EQ(run.code, 0) << run.err;
+    // Qt says nothing about the missing session: the command gives it a runtime folder.
+    EXPECT_EQ(run.err, "");
     EXPECT_THAT(run.out, HasSubstr("2026-W48"));
     const auto bytes = readBytes(pdf);
     ASSERT_EQ(bytes.rfind("%PDF-", 0), 0u);

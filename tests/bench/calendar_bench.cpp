@@ -8,6 +8,7 @@
 
 #include "core/freeslot.h"
 #include "core/mixadvisor.h"
+#include "core/posttimeline.h"
 #include "core/recurrence.h"
 #include "core/store.h"
 #include "core/timeutil.h"
@@ -69,6 +70,33 @@ void BM_CalendarWeekPosts(benchmark::State& state) {
     state.counters["posts"] = static_cast<double>(n);
 }
 BENCHMARK(BM_CalendarWeekPosts)->Unit(benchmark::kMillisecond);
+
+// The calendar page's timeline: every post read into memory once (the first look at the
+// calendar, or after a restore), then a month taken from memory as effectivePosts gives it.
+void BM_PostTimelineLoad(benchmark::State& state) {
+    auto& store = calendarStore();
+    std::size_t n = 0;
+    for (auto _ : state) {
+        PostTimeline timeline{store};
+        n = timeline.size();
+        benchmark::DoNotOptimize(n);
+    }
+    state.counters["posts"] = static_cast<double>(n);
+}
+BENCHMARK(BM_PostTimelineLoad)->Unit(benchmark::kMillisecond);
+
+void BM_PostTimelineMonthPosts(benchmark::State& state) {
+    auto& store = calendarStore();
+    PostTimeline timeline{store};
+    std::size_t n = timeline.size();
+    for (auto _ : state) {
+        const auto posts = timeline.effectivePosts(kMonthFrom, kMonthTo);
+        n = posts.size();
+        benchmark::DoNotOptimize(posts.data());
+    }
+    state.counters["posts"] = static_cast<double>(n);
+}
+BENCHMARK(BM_PostTimelineMonthPosts)->Unit(benchmark::kMillisecond);
 
 // The advisor as the month view asks it: load the month, read each niche's history, flag.
 void BM_MixAdvisorMonth(benchmark::State& state) {

@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "core/clock.h"
+#include "core/recurrence.h"
 #include "core/store.h"
 #include "core/timeutil.h"
 #include "core/workspacejson.h"
@@ -165,8 +166,10 @@ void BM_CalendarApplyFilterMonth(benchmark::State& state) {
     }
     report(state, c);
 }
-// A month never loaded before (a date chosen far away, or the first look after an edit): the
-// month read from the store, expanded and advised, then laid out and painted.
+// A month never shown before (a date chosen far away): its posts taken from the page's
+// timeline, expanded and advised, then laid out and painted. Before each switch the page is
+// told the file changed behind its back, so it forgets the periods it holds and reads the
+// timeline again (outside the timing: the shown page does that at once, not at the switch).
 void BM_CalendarSwitchMonthCold(benchmark::State& state) {
     auto& c = calendar();
     c.page.setView(CalendarPage::View::Month);
@@ -184,6 +187,32 @@ void BM_CalendarSwitchMonthCold(benchmark::State& state) {
 }
 BENCHMARK(BM_CalendarSwitchMonthCold)->Unit(benchmark::kMillisecond);
 
+// The first next/previous after an edit: the edit drops every loaded period (their advice may
+// have changed) and the shown month is read again at once; the switch then finds its month
+// not loaded, and the timeline takes in the one changed post.
+void BM_CalendarSwitchMonthAfterEdit(benchmark::State& state) {
+    auto& c = calendar();
+    c.page.setView(CalendarPage::View::Month);
+    c.page.setFilter({});
+    c.page.setDate(QDate(2026, 6, 15));
+    const auto june = effectivePosts(*c.store, *parseDate("2026-06-10"), *parseDate("2026-06-10"));
+    Post edited = c.store->get<Post>(june.front().id != 0 ? june.front().id : june.back().id);
+    bool forward = true;
+    int edits = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        edited.title = "Edited " + std::to_string(++edits);
+        c.store->update(edited);
+        QApplication::processEvents();
+        state.ResumeTiming();
+        forward ? c.page.next() : c.page.previous();
+        forward = !forward;
+        c.page.monthView()->repaint();
+    }
+    report(state, c);
+}
+BENCHMARK(BM_CalendarSwitchMonthAfterEdit)->Unit(benchmark::kMillisecond);
+
 BENCHMARK(BM_CalendarApplyFilterMonth)->Unit(benchmark::kMillisecond);
 
 void BM_CalendarApplyFilterWeek(benchmark::State& state) {
@@ -200,5 +229,45 @@ void BM_CalendarApplyFilterWeek(benchmark::State& state) {
     report(state, c);
 }
 BENCHMARK(BM_CalendarApplyFilterWeek)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+namespace {
+
+// Only the painting of the loaded month (issue 4's share of the frame that the grid's
+// paintEvent takes): the month is loaded once, each iteration repaints the whole grid.
+void BM_MonthViewPaint(benchmark::State& state) {
+    auto& c = calendar();
+    c.page.setView(CalendarPage::View::Month);
+    c.page.setFilter({});
+    c.page.setDate(QDate(2026, 6, 15));
+    QApplication::processEvents();
+    c.page.monthView()->repaint();
+    for (auto _ : state) {
+        c.page.monthView()->repaint();
+    }
+    report(state, c);
+}
+BENCHMARK(BM_MonthViewPaint)->Unit(benchmark::kMillisecond);
+
+// The first paint after the month's items are handed to the grid (what a switch of months
+// paints): nothing the view keeps between paints of the same items helps here.
+void BM_MonthViewPaintAfterLoad(benchmark::State& state) {
+    auto& c = calendar();
+    c.page.setView(CalendarPage::View::Month);
+    c.page.setFilter({});
+    c.page.setDate(QDate(2026, 6, 15));
+    QApplication::processEvents();
+    auto* view = c.page.monthView();
+    const QDate month = view->firstShownDay().addDays(14);
+    for (auto _ : state) {
+        state.PauseTiming();
+        view->setMonth(month, c.page.visibleItems());
+        state.ResumeTiming();
+        view->repaint();
+    }
+    report(state, c);
+}
+BENCHMARK(BM_MonthViewPaintAfterLoad)->Unit(benchmark::kMillisecond);
 
 }  // namespace

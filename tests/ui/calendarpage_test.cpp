@@ -896,6 +896,40 @@ protected:
     }
 };
 
+// A file workspace's posts are read on a worker shortly after the page is made; what changes
+// while the worker reads shows all the same.
+TEST_F(CalendarExportTest, ThePostsAreReadOffTheGuiThreadAndEditsMeanwhileShow) {
+    CalendarPage p(*m_store, m_undo, m_clock);
+    EXPECT_FALSE(p.timeline().isLoaded());
+    // Renamed while the page waits for or runs its read.
+    core::Post guide;
+    for (const auto& post : m_store->list<core::Post>()) {
+        if (post.title == "Keyword guide") {
+            guide = post;
+        }
+    }
+    ASSERT_NE(guide.id, 0);
+    guide.title = "Keyword guide, second edition";
+    bool renamed = false;
+    QTimer::singleShot(760, &p, [&] {
+        m_store->update(guide);
+        renamed = true;
+    });
+    EXPECT_TRUE(test::waitUntil([&] { return renamed && p.timeline().isLoaded(); }, 5000));
+    p.resize(1100, 800);
+    p.show();
+    p.setDate(QDate(2026, 11, 24));
+    EXPECT_TRUE(test::waitUntil([&] {
+        return std::any_of(p.visibleItems().begin(), p.visibleItems().end(),
+                           [&](const CalendarItem* i) { return i->post.id == guide.id; });
+    }));
+    for (const CalendarItem* i : p.visibleItems()) {
+        if (i->post.id == guide.id) {
+            EXPECT_EQ(i->post.title, "Keyword guide, second edition");
+        }
+    }
+}
+
 TEST_F(CalendarExportTest, TheVisibleMonthGoesToICalendarOffTheGuiThreadAndParsesBack) {
     auto p = page();
     CalendarExport r;

@@ -5,6 +5,7 @@
 // ideas, each one undo step.
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -26,6 +27,7 @@
 #include "core/store.h"
 #include "core/timeutil.h"
 #include "planningsupport.h"
+#include "testsupport.h"
 #include "ui/cadenceeditor.h"
 #include "ui/campaigndialog.h"
 #include "ui/campaignstab.h"
@@ -318,7 +320,7 @@ protected:
 TEST_F(CampaignEditTest, EditingTheCadenceRefusesZeroAndSavesAsOneStep) {
     const core::Id id = makeCampaign();
     const std::size_t planned = postsOf(id);
-    CampaignDialog dialog(m_undo, m_store->get<core::Campaign>(id));
+    CampaignDialog dialog(m_undo, m_clock, m_store->get<core::Campaign>(id));
     dialog.show();
     dialog.cadenceEditor()->spinFor(m_ids.linkedIn)->setValue(0);
     dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->click();
@@ -343,6 +345,27 @@ TEST_F(CampaignEditTest, EditingTheCadenceRefusesZeroAndSavesAsOneStep) {
     m_stack.undo();
     EXPECT_EQ(m_store->get<core::Campaign>(id).name, "Winter letters");
     EXPECT_EQ(m_store->get<core::Campaign>(id).mix.preset, core::MixPreset::EightyTwenty);
+}
+
+TEST_F(CampaignEditTest, ACampaignWithoutAPeriodIsOfferedOneFromTodayByTheClock) {
+    // 23:30 UTC on Monday 23rd is Tuesday 24th in Berlin, the workspace's zone, while the
+    // computer's own calendar still says Monday.
+    const test::MachineZone zone("America/New_York");
+    const core::FixedClock clock{*core::parseInstant("2026-11-23T23:30:00Z")};
+    core::Campaign open;
+    open.id = 42;
+    open.name = "Evergreen";
+    CampaignDialog dialog(m_undo, clock, open);
+    auto* hasPeriod = dialog.findChild<QCheckBox*>(QStringLiteral("hasPeriod"));
+    ASSERT_NE(hasPeriod, nullptr);
+    EXPECT_FALSE(hasPeriod->isChecked());
+    hasPeriod->setChecked(true);
+    EXPECT_EQ(dialog.findChild<QDateEdit*>(QStringLiteral("startDate"))->date(),
+              QDate(2026, 11, 24));
+    EXPECT_EQ(dialog.findChild<QDateEdit*>(QStringLiteral("endDate"))->date(), QDate(2026, 12, 21));
+    const core::Campaign values = dialog.values();
+    EXPECT_EQ(values.startDate, core::parseDate("2026-11-24"));
+    EXPECT_EQ(values.endDate, core::parseDate("2026-12-21"));
 }
 
 TEST_F(CampaignEditTest, DeletingWithItsIdeasKeepsWorkedOnPostsAndUndoesAsOneStep) {

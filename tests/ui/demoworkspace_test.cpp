@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/clock.h"
 #include "core/errors.h"
 #include "core/store.h"
 #include "core/timeutil.h"
@@ -42,6 +43,31 @@ TEST(DemoWorkspace, MovesToTheWeekOfToday) {
     }
     ASSERT_EQ(atAnchor.contacts.size(), later.contacts.size());
     EXPECT_EQ(core::daysBetween(atAnchor.contacts[0].createdOn, later.contacts[0].createdOn), 14);
+}
+
+TEST(DemoWorkspace, SeedsTheWeekOfTheClocksDayInTheDemosZone) {
+    // 03:00 UTC on Monday 7 December is still Sunday 6 December in New York, the demo's zone:
+    // the demo lands in the week of Monday 30 November, whatever the computer's zone.
+    const test::MachineZone zone("Asia/Tokyo");
+    const core::FixedClock clock{*core::parseInstant("2026-12-07T03:00:00Z")};
+    auto store = core::Store::openInMemory();
+    seedDemoWorkspace(*store, clock);
+    const auto expected = loadDemoWorkspace(*core::parseDate("2026-11-30"));
+    ASSERT_EQ(expected.info.timeZone, "America/New_York");
+    ASSERT_EQ(store->count<core::Goal>(), static_cast<std::int64_t>(expected.goals.size()));
+    for (const auto& goal : expected.goals) {
+        const auto seeded = store->get<core::Goal>(goal.id);
+        EXPECT_EQ(seeded.startDate, goal.startDate) << goal.title;
+        EXPECT_EQ(seeded.deadline, goal.deadline) << goal.title;
+    }
+    for (const auto& post : expected.posts) {
+        EXPECT_EQ(store->get<core::Post>(post.id).scheduledAt, post.scheduledAt) << post.title;
+    }
+    // One week after the week the document is written around.
+    const auto atAnchor = loadDemoWorkspace(kDemoAnchor);
+    EXPECT_EQ(core::daysBetween(atAnchor.goals[0].deadline,
+                                store->get<core::Goal>(atAnchor.goals[0].id).deadline),
+              7);
 }
 
 TEST(DemoWorkspace, SeedsAnEmptyWorkspaceFile) {

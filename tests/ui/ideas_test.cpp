@@ -10,6 +10,9 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSet>
+#include <QStyle>
+#include <QStyleOptionButton>
 #include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
@@ -17,6 +20,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "core/store.h"
 #include "core/timeutil.h"
@@ -274,6 +278,45 @@ TEST_F(IdeasTest, AnIdeaBecomesAPostInOneStepAndIsCoveredWhenItIsPublished) {
     ASSERT_TRUE(test::waitUntil([&] { return statusShown() == QStringLiteral("Planned"); }));
     m_stack.redo();
     ASSERT_TRUE(test::waitUntil([&] { return statusShown() == QStringLiteral("Covered"); }));
+}
+
+TEST_F(IdeasTest, TheActionButtonsShowTheirWholeTextAndKeepTheirPlace) {
+    IdeasPage page(*m_store, m_undo);
+    page.resize(1000, 700);
+    page.show();
+    ASSERT_TRUE(test::waitUntil([&] { return !page.isStale(); }));
+    auto* toPost = page.findChild<QPushButton*>(QStringLiteral("turnIntoPost"));
+    auto* drop = page.findChild<QPushButton*>(QStringLiteral("dropIdea"));
+    ASSERT_NE(toPost, nullptr);
+    ASSERT_NE(drop, nullptr);
+    // The demo has an idea with a post (another post from it), one without, and a dropped one.
+    QSet<QString> texts;
+    std::optional<QRect> toPostAt;
+    std::optional<QRect> dropAt;
+    for (const auto& idea : core::rankedIdeas(*m_store)) {
+        ASSERT_TRUE(page.select(idea.id));
+        QApplication::processEvents();
+        for (QPushButton* button : {toPost, drop}) {
+            texts.insert(button->text());
+            QStyleOptionButton option;
+            option.initFrom(button);
+            option.text = button->text();
+            const QRect contents =
+                button->style()->subElementRect(QStyle::SE_PushButtonContents, &option, button);
+            const int margin = button->style()->pixelMetric(QStyle::PM_ButtonMargin);
+            EXPECT_GE(contents.width(),
+                      button->fontMetrics().horizontalAdvance(button->text()) + 2 * margin)
+                << button->text().toStdString();
+        }
+        // Neither moves nor changes its size with its text.
+        EXPECT_EQ(toPost->geometry(), toPostAt.value_or(toPost->geometry()));
+        EXPECT_EQ(drop->geometry(), dropAt.value_or(drop->geometry()));
+        toPostAt = toPost->geometry();
+        dropAt = drop->geometry();
+    }
+    for (const char* text : {"Another post from it", "Turn into a post", "Drop", "Reopen"}) {
+        EXPECT_TRUE(texts.contains(QString::fromLatin1(text))) << text;
+    }
 }
 
 TEST_F(IdeasTest, AnInteractionDeletedMeanwhileCannotRaiseAnything) {

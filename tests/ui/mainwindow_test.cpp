@@ -18,6 +18,7 @@
 
 #include "core/recurrence.h"
 #include "core/store.h"
+#include "core/timeutil.h"
 #include "testsupport.h"
 #include "ui/calendarpage.h"
 #include "ui/contacttablemodel.h"
@@ -248,6 +249,19 @@ TEST_F(MainWindowTest, NewWorkspaceStartsEmptyOrWithTheDemo) {
     EXPECT_FALSE(window->createWorkspace(m_folder.path("learn.rapport"),
                                          NewWorkspaceDialog::Content::Empty));
     EXPECT_GT(window->store().count<core::Contact>(), 0);
+}
+
+TEST_F(MainWindowTest, ANewDemoWorkspaceLandsInTheWeekOfTheWindowsClock) {
+    // Thursday 10 December 2026 by the window's clock: the demo's week is that of Monday 7th.
+    const core::FixedClock clock{*core::parseInstant("2026-12-10T15:00:00Z")};
+    MainWindow window(core::Store::openInMemory(), clock);
+    ASSERT_TRUE(
+        window.createWorkspace(m_folder.path("learn.rapport"), NewWorkspaceDialog::Content::Demo));
+    const auto expected = loadDemoWorkspace(*core::parseDate("2026-12-07"));
+    ASSERT_EQ(window.store().count<core::Goal>(), static_cast<std::int64_t>(expected.goals.size()));
+    for (const auto& goal : expected.goals) {
+        EXPECT_EQ(window.store().get<core::Goal>(goal.id).deadline, goal.deadline) << goal.title;
+    }
 }
 
 TEST_F(MainWindowTest, BacksUpTheWholeWorkspace) {

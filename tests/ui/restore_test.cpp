@@ -48,7 +48,7 @@ protected:
             const auto keep = test::addContact(*store, "Keep Me");
             test::addInteraction(*store, keep);
         }
-        auto window = std::make_unique<MainWindow>(std::move(store));
+        auto window = std::make_unique<MainWindow>(std::move(store), m_clock);
         window->setCurrentPage(MainWindow::Relationships);
         window->show();
         EXPECT_TRUE(QTest::qWaitForWindowExposed(window.get()));
@@ -80,6 +80,8 @@ protected:
         return finished.at(0).at(0).value<Outcome>();
     }
 
+    // 15:15 UTC on Monday 23 November 2026.
+    const core::FixedClock m_clock{*core::parseInstant("2026-11-23T15:15:00Z")};
     TempFolder m_folder;
     core::WorkspaceData m_backup;
     QString m_backupPath;
@@ -122,6 +124,7 @@ TEST_F(RestoreTest, RestoresIntoAnEmptyWorkspaceOffTheGuiThread) {
 }
 
 TEST_F(RestoreTest, ReplacesAFullWorkspaceOnlyAfterSavingIt) {
+    const test::MachineZone zone("Europe/Berlin");
     auto window = windowOver("full.rapport", true);
     QSignalSpy finished(window.get(), &MainWindow::restoreFinished);
     window->restoreFrom(m_backupPath);
@@ -143,9 +146,8 @@ TEST_F(RestoreTest, ReplacesAFullWorkspaceOnlyAfterSavingIt) {
     // The workspace as it was is next to its file, and restorable.
     const QStringList saved = automaticBackups();
     ASSERT_EQ(saved.size(), 1);
-    EXPECT_TRUE(saved[0].startsWith(QStringLiteral("full.rapport.before-restore-")));
-    EXPECT_EQ(saved[0].size(),
-              QStringLiteral("full.rapport.before-restore-20261123-101500.json").size());
+    // Named by the window's clock, in the computer's local time (16:15 in Berlin).
+    EXPECT_EQ(saved[0], QStringLiteral("full.rapport.before-restore-20261123-161500.json"));
     const auto before =
         core::workspacejson::parse(core::workspacejson::readFile(m_folder.file(saved[0])), "saved");
     ASSERT_EQ(before.contacts.size(), 1u);

@@ -158,7 +158,7 @@ int main(int argc, char** argv) {
         box->close();
     }
     {
-        ui::CampaignDialog dialog(undo, s.list<core::Campaign>().front(), &window);
+        ui::CampaignDialog dialog(undo, clock, s.list<core::Campaign>().front(), &window);
         dialog.show();
         save(&dialog, QStringLiteral("40-campaign-edit"));
         auto* tabs = dialog.findChild<QTabWidget*>();
