@@ -34,27 +34,33 @@ constexpr std::size_t kReadEachUpTo = 2'000;
 }  // namespace
 
 PostTimeline::PostTimeline(Store& store)
-    : m_store(store), m_subscription(store.subscribe([this](const Change& c) { onChange(c); })) {}
+    : m_store(store), m_subscription(store.subscribe([this](const Change& c) { onChange(c); })) {
+}
 
 void PostTimeline::onChange(const Change& change) {
-    if ((!m_loaded && !m_expecting) || m_reload) {
-        return;  // everything is read on the next use anyway
+    if (m_expecting) {
+        // Noted for the snapshot on its way, which may have been read before this change.
+        note(change, m_snapshotStale);
+    } else if (m_loaded && !m_reload) {
+        note(change, m_reload);
     }
+    // Otherwise everything is read on the next use anyway.
+}
+
+void PostTimeline::note(const Change& change, bool& readEverything) {
     if (change.entity == Entity::Post) {
         if (change.kind == ChangeKind::Reset) {
-            m_reload = true;
+            readEverything = true;
         } else {
             m_changed.insert(change.id);
         }
-        return;
-    }
-    if (change.kind == ChangeKind::Removed && removalTouchesPosts(change.entity)) {
-        m_reload = true;
+    } else if (change.kind == ChangeKind::Removed && removalTouchesPosts(change.entity)) {
+        readEverything = true;
     } else if (change.entity == Entity::Series) {
         m_seriesStale = true;
     }
     // A Reset of any kind comes with one of the posts (Store::bulkTransaction announces every
-    // kind), which reloads; other kinds of record are not part of a post.
+    // kind), which reads everything; other kinds of record are not part of a post.
 }
 
 void PostTimeline::bringUpToDate() {
@@ -76,6 +82,7 @@ void PostTimeline::bringUpToDate() {
 }
 
 void PostTimeline::loadAll() {
+    m_expecting = false;  // this read is newer than any snapshot on its way
     m_changed.clear();
     m_reload = false;
     m_seriesStale = false;
@@ -98,18 +105,24 @@ PostSnapshot PostTimeline::read(Store& connection) {
 }
 
 void PostTimeline::expectSnapshot() {
-    if (!m_loaded) {
-        m_expecting = true;
+    if (!needsFullRead()) {
+        return;
     }
+    m_expecting = true;
+    m_changed.clear();
+    m_seriesStale = false;
+    m_snapshotStale = false;
 }
 
 void PostTimeline::adopt(PostSnapshot snapshot) {
-    if (m_loaded || !m_expecting) {
+    if (!m_expecting) {
         return;
     }
-    // What changed while the worker read stays noted in m_changed, m_seriesStale and m_reload,
-    // and is taken in by the next use.
+    m_expecting = false;
     install(std::move(snapshot));
+    // What changed while the worker read stays noted in m_changed and m_seriesStale, and is
+    // taken in by the next use; a change that touches many posts means reading again.
+    m_reload = m_snapshotStale;
 }
 
 void PostTimeline::install(PostSnapshot snapshot) {
@@ -135,7 +148,6 @@ void PostTimeline::install(PostSnapshot snapshot) {
         take(std::move(snapshot.posts[i]));
     }
     m_loaded = true;
-    m_expecting = false;
 }
 
 void PostTimeline::take(Post post) {

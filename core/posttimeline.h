@@ -41,6 +41,9 @@ public:
 
     /// True once the posts are in memory (changes may wait to be taken in).
     bool isLoaded() const { return m_loaded; }
+    /// True when the next use must read every post: never read, or a change touched more than
+    /// the announcements name (a Reset, a removal the schema cascades).
+    bool needsFullRead() const { return !m_loaded || m_reload; }
     /// True once the posts are in memory and no change waits to be taken in.
     bool isCurrent() const { return m_loaded && !m_reload && m_changed.empty(); }
     /// How many posts are held (templates and exceptions included); loads first if needed.
@@ -49,8 +52,9 @@ public:
     /// Reads a snapshot through `connection`: a worker thread's own (Store::openConnection),
     /// so the first read of a large workspace keeps off the GUI thread.
     static PostSnapshot read(Store& connection);
-    /// Says a snapshot is being read elsewhere: from now on every change is noted, so the
-    /// snapshot can be brought up to date when it arrives. Call before the worker starts.
+    /// Says a snapshot is being read elsewhere, when needsFullRead(): from now on every change
+    /// is noted, so the snapshot can be brought up to date when it arrives. Call before the
+    /// worker starts.
     void expectSnapshot();
     /// Takes in a snapshot read after expectSnapshot(); the changes announced since are read
     /// again on the next use. Ignored when the timeline has meanwhile read everything itself
@@ -72,6 +76,9 @@ private:
     };
 
     void onChange(const Change& change);
+    /// Notes what `change` means for the posts held; `readEverything` is set when it may have
+    /// changed posts the announcements do not name.
+    void note(const Change& change, bool& readEverything);
     void bringUpToDate();
     void loadAll();
     void install(PostSnapshot snapshot);
@@ -79,19 +86,20 @@ private:
     void forget(Id id);
 
     Store& m_store;
-    Subscription m_subscription;
     bool m_loaded = false;
     bool m_reload = false;
     bool m_seriesStale = false;
-    bool m_expecting = false;          ///< a snapshot is on its way
+    bool m_expecting = false;      ///< a snapshot is on its way
+    bool m_snapshotStale = false;  ///< since it was asked for, many posts may have changed
     std::unordered_set<Id> m_changed;  ///< posts announced since the last use
 
-    std::string m_zone;
     std::vector<Series> m_series;
     std::map<Key, Post> m_timed;                    ///< posts with a time, templates left out
     std::map<Id, std::map<Id, Post>> m_templates;   ///< series → its templates by id
     std::map<Id, std::map<Id, Post>> m_exceptions;  ///< series → its exceptions by id
     std::unordered_map<Id, Place> m_places;
+    // Last, so it is released first: no announcement reaches a timeline half destroyed.
+    Subscription m_subscription;
 };
 
 }  // namespace rapport::core

@@ -167,19 +167,29 @@ CalendarPage::CalendarPage(core::Store& store, UndoContext& undo, const core::Cl
 
     m_date = toQDate(core::localDate(m_clock.now(), store.timeZone()));
     // Any change (an edit here, another page's, a restore) makes every loaded period stale.
-    m_cacheSubscription = store.subscribe([this](const core::Change&) {
+    const bool onFile = store.path() != ":memory:";
+    m_cacheSubscription = store.subscribe([this, onFile](const core::Change& change) {
         m_loaded.clear();
         m_choicesStale = true;
         ++m_prefetchGeneration;
+        // After a restore or an import every post is read again; on a worker when the page is
+        // not on screen, once for all the kinds of record reset together.
+        if (onFile && change.kind == core::ChangeKind::Reset && !m_timelineReadQueued) {
+            m_timelineReadQueued = true;
+            QTimer::singleShot(0, this, &CalendarPage::readTimelineInBackground);
+        }
     });
-    if (store.path() != ":memory:") {
+    if (onFile) {
         // Not at once: the window's first paint and the dashboard come first.
+        m_timelineReadQueued = true;
         QTimer::singleShot(750, this, &CalendarPage::readTimelineInBackground);
     }
 }
 
 void CalendarPage::readTimelineInBackground() {
-    if (m_timeline.isLoaded()) {
+    m_timelineReadQueued = false;
+    // A page on screen reads at once when it needs the posts; a worker would come too late.
+    if (!m_timeline.needsFullRead() || isVisible()) {
         return;
     }
     m_timeline.expectSnapshot();

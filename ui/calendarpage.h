@@ -176,6 +176,7 @@ private:
     bool m_updatingFields = false;
     bool m_choicesStale = true;  ///< the filters' channels, niches and campaigns
     bool m_weekScrolled = false;
+    bool m_timelineReadQueued = false;
 };
 
 }  // namespace rapport::ui

@@ -177,6 +177,10 @@ struct ChipFonts {
                 break;
             }
         }
+        if (ellipsis.isEmpty()) {  // neither: the "…" of a fallback font, as elidedText takes
+            ellipsis = QStringLiteral("\u2026");
+            ellipsisWidth = QFontMetricsF(main).horizontalAdvance(ellipsis);
+        }
         timeWidths.fill(-1);
         struckTimeWidths.fill(-1);
     }

@@ -78,7 +78,8 @@ private:
 /// Paints chips one after another with their fonts, fixed words (times, tags) and shapes made
 /// once for all paints: a busy month paints hundreds of chips, and drawText would shape every
 /// word anew. The chips take the painter's font at construction as their base font; the
-/// painter's pen is put back when the ChipPainter goes.
+/// painter's pen is put back when the ChipPainter goes. The GUI thread's alone: the words and
+/// shapes it keeps are shared by every view.
 class ChipPainter {
 public:
     /// `titles`, when given, keeps the titles laid out for the next paint of the same items.

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QDrag>
+#include <QHash>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMimeData>
@@ -10,6 +11,7 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <array>
 #include <map>
 
 #include "ui/calendaritem.h"
@@ -124,24 +126,75 @@ std::vector<const CalendarItem*> WeekView::itemsOn(const QDate& day) const {
     return out;
 }
 
+namespace {
+
+// The week's own words (hours, day headings, "+N more") laid out once per font rather than
+// shaped by drawText on every paint.
+struct WeekTexts {
+    QFont base;
+    Qt::LayoutDirection direction = Qt::LeftToRight;
+    QFont small;
+    std::array<QFont, 2> heads;  // a day's heading, and today's in bold
+    std::array<TextLine, 24> hours;
+    QHash<int, TextLine> more;
+    std::array<QHash<QString, TextLine>, 2> headings;
+};
+
+WeekTexts& weekTexts(const QFont& base, Qt::LayoutDirection direction) {
+    static WeekTexts texts;
+    if (texts.base == base && texts.direction == direction && !texts.hours.front().isNull()) {
+        return texts;
+    }
+    texts.base = base;
+    texts.direction = direction;
+    texts.small = base;
+    texts.small.setPixelSize(11);
+    for (std::size_t i = 0; i < texts.heads.size(); ++i) {
+        texts.heads[i] = base;
+        texts.heads[i].setPixelSize(12);
+        texts.heads[i].setBold(i == 1);
+    }
+    for (int h = 0; h < 24; ++h) {
+        texts.hours[static_cast<std::size_t>(h)] = TextLine(
+            QStringLiteral("%1:00").arg(h, 2, 10, QLatin1Char('0')), texts.small, direction);
+    }
+    texts.more.clear();
+    for (auto& headings : texts.headings) {
+        headings.clear();
+    }
+    return texts;
+}
+
+template <class Key>
+const TextLine& cachedLine(QHash<Key, TextLine>& lines, const Key& key, const QString& text,
+                           const QFont& font, Qt::LayoutDirection direction) {
+    auto it = lines.find(key);
+    if (it == lines.end()) {
+        if (lines.size() > 512) {
+            lines.clear();
+        }
+        it = lines.insert(key, TextLine(text, font, direction));
+    }
+    return *it;
+}
+
+}  // namespace
+
 void WeekView::paintEvent(QPaintEvent* event) {
     QPainter p(this);
     const QPalette pal = palette();
     p.fillRect(event->rect(), pal.base());
     const QColor grid = pal.color(QPalette::Mid).lighter(135);
     const QColor quiet = pal.color(QPalette::PlaceholderText);
-    QFont font = p.font();
-    QFont small = font;
-    small.setPixelSize(11);
-    p.setFont(small);
+    WeekTexts& texts = weekTexts(p.font(), p.layoutDirection());
 
     for (int h = 0; h < 24; ++h) {
         const int y = kHeader + h * kHourHeight;
         p.setPen(grid);
         p.drawLine(kGutter, y, width(), y);
         p.setPen(quiet);
-        p.drawText(QRect(0, y - 1, kGutter - 6, 14), Qt::AlignRight | Qt::AlignTop,
-                   QStringLiteral("%1:00").arg(h, 2, 10, QLatin1Char('0')));
+        texts.hours[static_cast<std::size_t>(h)].draw(p, QRect(0, y - 1, kGutter - 6, 14),
+                                                      Qt::AlignRight | Qt::AlignTop);
     }
     for (int d = 0; d < 7; ++d) {
         const QRect col = columnRect(d);
@@ -153,7 +206,6 @@ void WeekView::paintEvent(QPaintEvent* event) {
         p.setPen(grid);
         p.drawLine(col.left(), 0, col.left(), col.bottom());
     }
-    p.setFont(font);
     {
         ChipPainter chips(p);
         for (const auto& placed : m_placed) {
@@ -162,10 +214,10 @@ void WeekView::paintEvent(QPaintEvent* event) {
             }
         }
     }
-    p.setFont(small);
     p.setPen(pal.color(QPalette::Link));
     for (const auto& [r, n] : m_more) {
-        p.drawText(r, Qt::AlignVCenter | Qt::AlignLeft, tr("+%1 more").arg(n));
+        cachedLine(texts.more, n, tr("+%1 more").arg(n), texts.small, texts.direction)
+            .draw(p, r, Qt::AlignVCenter | Qt::AlignLeft);
     }
 
     // The day names stay at the top of what is visible while the hours scroll under them.
@@ -177,13 +229,12 @@ void WeekView::paintEvent(QPaintEvent* event) {
     for (int d = 0; d < 7; ++d) {
         const QRect col = columnRect(d);
         const QDate day = m_monday.addDays(d);
-        QFont head = font;
-        head.setPixelSize(12);
-        head.setBold(day == m_today);
-        p.setFont(head);
-        p.setPen(day == m_today ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text));
-        p.drawText(QRect(col.left(), top, col.width(), kHeader), Qt::AlignCenter,
-                   QLocale().toString(day, QStringLiteral("ddd d")));
+        const bool today = day == m_today;
+        p.setPen(today ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text));
+        const QString heading = QLocale().toString(day, QStringLiteral("ddd d"));
+        cachedLine(texts.headings[today ? 1 : 0], heading, heading, texts.heads[today ? 1 : 0],
+                   texts.direction)
+            .draw(p, QRect(col.left(), top, col.width(), kHeader), Qt::AlignCenter);
     }
 }
 

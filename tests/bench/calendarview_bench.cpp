@@ -270,4 +270,19 @@ void BM_MonthViewPaintAfterLoad(benchmark::State& state) {
 }
 BENCHMARK(BM_MonthViewPaintAfterLoad)->Unit(benchmark::kMillisecond);
 
+// The same for the week: each iteration repaints the whole loaded week.
+void BM_WeekViewPaint(benchmark::State& state) {
+    auto& c = calendar();
+    c.page.setView(CalendarPage::View::Week);
+    c.page.setFilter({});
+    c.page.setDate(QDate(2026, 6, 15));
+    QApplication::processEvents();
+    c.page.weekView()->repaint();
+    for (auto _ : state) {
+        c.page.weekView()->repaint();
+    }
+    report(state, c);
+}
+BENCHMARK(BM_WeekViewPaint)->Unit(benchmark::kMillisecond);
+
 }  // namespace

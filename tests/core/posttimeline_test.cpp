@@ -294,3 +294,39 @@ TEST(PostTimeline, ASnapshotReadElsewhereIsBroughtUpToDate) {
         expectSameAsStore(other, store);
     }
 }
+
+// After a restore on another connection (a Reset), the timeline can be read again on a worker
+// too; until the snapshot comes it never answers from what it held before.
+TEST(PostTimeline, AfterAResetASnapshotReplacesWhatWasHeld) {
+    Fixture f;
+    Store& store = *f.w.store;
+    PostTimeline timeline(store);
+    expectSameAsStore(timeline, store);
+    EXPECT_FALSE(timeline.needsFullRead());
+    timeline.expectSnapshot();  // nothing to do while current
+    store.db().exec("UPDATE posts SET title = title || ' (restored)'");
+    store.announceExternalChange();
+    EXPECT_TRUE(timeline.needsFullRead());
+
+    timeline.expectSnapshot();
+    PostSnapshot snapshot = PostTimeline::read(store);
+    auto p = store.get<Post>(f.single);
+    p.title = "Edited after the restore";
+    store.update(p);
+    EXPECT_TRUE(timeline.needsFullRead());  // the old posts are not used meanwhile
+    timeline.adopt(std::move(snapshot));
+    EXPECT_FALSE(timeline.needsFullRead());
+    expectSameAsStore(timeline, store);
+
+    {
+        SCOPED_TRACE("a second Reset while the snapshot is read");
+        store.announceExternalChange();
+        timeline.expectSnapshot();
+        PostSnapshot early = PostTimeline::read(store);
+        store.db().exec("UPDATE posts SET body = 'changed behind its back'");
+        store.announceExternalChange();
+        timeline.adopt(std::move(early));
+        EXPECT_TRUE(timeline.needsFullRead());
+        expectSameAsStore(timeline, store);
+    }
+}
