@@ -130,10 +130,19 @@ int reviewCommand(const Invocation& inv) {
     // Without a session (a cron job, ssh) Qt would warn on stderr that XDG_RUNTIME_DIR is not
     // set and pick one itself: give it a private one (0700) that lives as long as the command.
     std::unique_ptr<QTemporaryDir> runtimeDir;
+    struct Unset {
+        bool active = false;
+        ~Unset() {
+            if (active) {
+                qunsetenv("XDG_RUNTIME_DIR");  // the folder goes with the command
+            }
+        }
+    } unsetAtEnd;
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
         runtimeDir = std::make_unique<QTemporaryDir>();
         if (runtimeDir->isValid()) {
             qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir->path()));
+            unsetAtEnd.active = true;
         }
     }
     int argc = 1;

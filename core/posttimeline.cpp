@@ -34,11 +34,10 @@ constexpr std::size_t kReadEachUpTo = 2'000;
 }  // namespace
 
 PostTimeline::PostTimeline(Store& store)
-    : m_store(store), m_subscription(store.subscribe([this](const Change& c) { onChange(c); })) {
-}
+    : m_store(store), m_subscription(store.subscribe([this](const Change& c) { onChange(c); })) {}
 
 void PostTimeline::onChange(const Change& change) {
-    if (m_expecting) {
+    if (m_expecting != 0) {
         // Noted for the snapshot on its way, which may have been read before this change.
         note(change, m_snapshotStale);
     } else if (m_loaded && !m_reload) {
@@ -64,6 +63,7 @@ void PostTimeline::note(const Change& change, bool& readEverything) {
 }
 
 void PostTimeline::bringUpToDate() {
+    changedElsewhere();
     if (!m_loaded || m_reload || m_changed.size() > kReadEachUpTo) {
         loadAll();
         return;
@@ -82,10 +82,11 @@ void PostTimeline::bringUpToDate() {
 }
 
 void PostTimeline::loadAll() {
-    m_expecting = false;  // this read is newer than any snapshot on its way
+    m_expecting = 0;  // this read is newer than any snapshot on its way
     m_changed.clear();
     m_reload = false;
     m_seriesStale = false;
+    m_readVersion = dataVersion();
     install(read(m_store));
 }
 
@@ -104,25 +105,44 @@ PostSnapshot PostTimeline::read(Store& connection) {
     return snapshot;
 }
 
-void PostTimeline::expectSnapshot() {
+std::uint64_t PostTimeline::expectSnapshot() {
     if (!needsFullRead()) {
-        return;
+        return 0;
     }
-    m_expecting = true;
+    // A snapshot asked for earlier may have been read before what made this one necessary:
+    // only the newest is taken in.
+    m_expecting = ++m_ticket;
+    m_expectedVersion = dataVersion();
     m_changed.clear();
     m_seriesStale = false;
     m_snapshotStale = false;
+    return m_expecting;
 }
 
-void PostTimeline::adopt(PostSnapshot snapshot) {
-    if (!m_expecting) {
+void PostTimeline::adopt(std::uint64_t ticket, PostSnapshot snapshot) {
+    if (ticket == 0 || ticket != m_expecting) {
         return;
     }
-    m_expecting = false;
+    m_expecting = 0;
     install(std::move(snapshot));
     // What changed while the worker read stays noted in m_changed and m_seriesStale, and is
-    // taken in by the next use; a change that touches many posts means reading again.
+    // taken in by the next use; a change that touches many posts means reading again, and so
+    // does a commit by another connection since the snapshot was asked for.
     m_reload = m_snapshotStale;
+    m_readVersion = m_expectedVersion;
+}
+
+bool PostTimeline::changedElsewhere() {
+    if (!m_loaded || m_reload || dataVersion() == m_readVersion) {
+        return false;
+    }
+    m_reload = true;
+    return true;
+}
+
+std::int64_t PostTimeline::dataVersion() {
+    auto s = m_store.db().prepare("PRAGMA data_version");
+    return s.step() ? s.integer(0) : 0;
 }
 
 void PostTimeline::install(PostSnapshot snapshot) {

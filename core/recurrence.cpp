@@ -180,9 +180,9 @@ std::vector<Post> effectivePosts(Store& store, Date from, Date to, std::optional
     const auto end = days.instantOf(addDays(to, 1), TimeOfDay{0}).time_since_epoch().count();
 
     // Posts with a time in the range, exceptions included (wherever their occurrence was);
-    // templates stand for their occurrences and are expanded below. posts_calendar (schema 6)
-    // holds whole rows in time order, so this is one sequential read. Counting first through
-    // the small time index costs less than growing a vector of a few thousand posts.
+    // templates stand for their occurrences and are expanded below, through posts_by_time (the
+    // Calendar page takes its months from a PostTimeline in memory instead). Counting first
+    // through the time index costs less than growing a vector of a few thousand posts.
     std::vector<Post> out;
     if (channelId) {
         auto n = db.prepare(

@@ -192,12 +192,12 @@ void CalendarPage::readTimelineInBackground() {
     if (!m_timeline.needsFullRead() || isVisible()) {
         return;
     }
-    m_timeline.expectSnapshot();
+    const std::uint64_t ticket = m_timeline.expectSnapshot();
     using Snapshot = std::optional<core::PostSnapshot>;
     auto* watcher = new QFutureWatcher<Snapshot>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, ticket] {
         if (Snapshot snapshot = watcher->future().takeResult()) {
-            m_timeline.adopt(std::move(*snapshot));
+            m_timeline.adopt(ticket, std::move(*snapshot));
         }
         watcher->deleteLater();
     });
@@ -407,7 +407,16 @@ void CalendarPage::goToToday() {
     setDate(toQDate(core::localDate(m_clock.now(), store().timeZone())));
 }
 
+void CalendarPage::forgetIfChangedElsewhere() {
+    if (m_timeline.changedElsewhere()) {
+        // Another program (the command line) wrote to the file: what was loaded may be old.
+        m_loaded.clear();
+        m_choicesStale = true;
+    }
+}
+
 void CalendarPage::rebuild() {
+    forgetIfChangedElsewhere();
     if (m_choicesStale) {
         fillFilterChoices();
         m_choicesStale = false;
@@ -445,6 +454,7 @@ std::pair<QDate, QDate> CalendarPage::rangeOf(View view, const QDate& day) {
 }
 
 const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, const QDate& to) {
+    forgetIfChangedElsewhere();
     for (const auto& loaded : m_loaded) {
         if (loaded.from == from && loaded.to == to) {
             return loaded;

@@ -165,6 +165,8 @@ private:
     /// Reads every post for the timeline on a worker, through its own connection, shortly
     /// after the window opens; a look at the calendar before it is done reads them itself.
     void readTimelineInBackground();
+    /// Drops the loaded periods when another connection wrote to the file since they were read.
+    void forgetIfChangedElsewhere();
 
     /// Every post in memory, so a period never loaded before is read without the file.
     core::PostTimeline m_timeline;

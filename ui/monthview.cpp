@@ -213,7 +213,7 @@ void MonthView::paintEvent(QPaintEvent*) {
 
     // Chips are painted with their fonts, words and shapes made once, and their titles kept
     // laid out until the month's items change.
-    ChipPainter chips(p, &m_titles);
+    ChipPainter chips(p, &m_titles, pal);
     for (int i = 0; i < kCells; ++i) {
         const QRect r = cellRect(i);
         const QDate day = m_first.addDays(i);

@@ -4,7 +4,7 @@
 #include <QFontMetrics>
 #include <QImage>
 #include <QPainter>
-#include <QRawFont>
+#include <QStyle>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -73,14 +73,12 @@ TextLine::TextLine(const QString& text, const QFont& font, Qt::LayoutDirection d
         line.setLineWidth(0x01000000);
     }
     m_layout->endLayout();
+    // drawText puts a line below the font's leading, rounded up to a whole pixel.
+    m_leading = std::ceil(QFontMetricsF(font).leading());
 }
 
 qreal TextLine::advance() const {
     return m_layout && m_layout->lineCount() > 0 ? m_layout->lineAt(0).horizontalAdvance() : 0.0;
-}
-
-qreal TextLine::cursorX(int position) const {
-    return m_layout && m_layout->lineCount() > 0 ? m_layout->lineAt(0).cursorToX(position) : 0.0;
 }
 
 void TextLine::draw(QPainter& painter, const QRect& rect, int flags) const {
@@ -88,9 +86,12 @@ void TextLine::draw(QPainter& painter, const QRect& rect, int flags) const {
         return;
     }
     const QTextLine line = m_layout->lineAt(0);
-    // Where drawText puts one line: centred on its ascent and descent, its advance aligned.
-    const qreal height = line.ascent() + line.descent();
+    // Where drawText puts one line: centred on its leading, ascent and descent, its advance
+    // aligned; left and right as seen in the painter's layout direction.
+    const qreal height = m_leading + line.ascent() + line.descent();
     const qreal advance = line.horizontalAdvance();
+    flags = static_cast<int>(
+        QStyle::visualAlignment(painter.layoutDirection(), Qt::Alignment(QFlag(flags))));
     qreal x = rect.x();
     qreal y = rect.y();
     if (flags & Qt::AlignBottom) {
@@ -104,13 +105,13 @@ void TextLine::draw(QPainter& painter, const QRect& rect, int flags) const {
         x += (rect.width() - advance) / 2;
     }
     if (QRectF(rect).contains(QRectF(x, y, line.naturalTextWidth(), height))) {
-        line.draw(&painter, QPointF(x, y));
+        line.draw(&painter, QPointF(x, y + m_leading));
         return;
     }
     // A text larger than its rect is cut at the rect, as drawText cuts it.
     painter.save();
     painter.setClipRect(rect, Qt::IntersectClip);
-    line.draw(&painter, QPointF(x, y));
+    line.draw(&painter, QPointF(x, y + m_leading));
     painter.restore();
 }
 
@@ -133,8 +134,6 @@ struct ChipFonts {
     std::array<TextLine, 5> tags;
     std::array<TextLine, 5> tagLetters;
     TextLine bang;
-    QString ellipsis;
-    qreal ellipsisWidth = 0;
     // "09:30" in the main and the struck font and its width in each, per minute of the day,
     // made when first painted: a month paints a time on every chip.
     std::array<TextLine, 24 * 60> times;
@@ -163,24 +162,6 @@ struct ChipFonts {
             tagLetters[i] = TextLine(tag.left(1), small, direction);
         }
         bang = TextLine(QStringLiteral("!"), badge, direction);
-        // The ellipsis QFontMetrics::elidedText ends a cut title with: "…" from the font itself
-        // (not a fallback), else three dots.
-        const QRawFont raw = QRawFont::fromFont(main);
-        for (const QString& candidate : {QStringLiteral("\u2026"), QStringLiteral(".")}) {
-            const auto glyphs = raw.glyphIndexesForString(candidate);
-            if (!glyphs.isEmpty() && glyphs.front() != 0) {
-                const auto advances = raw.advancesForGlyphIndexes(glyphs);
-                ellipsis = candidate.size() == 1 && candidate.front() == u'.'
-                               ? QStringLiteral("...")
-                               : candidate;
-                ellipsisWidth = advances.front().x() * (ellipsis.size() == 3 ? 3 : 1);
-                break;
-            }
-        }
-        if (ellipsis.isEmpty()) {  // neither: the "…" of a fallback font, as elidedText takes
-            ellipsis = QStringLiteral("\u2026");
-            ellipsisWidth = QFontMetricsF(main).horizontalAdvance(ellipsis);
-        }
         timeWidths.fill(-1);
         struckTimeWidths.fill(-1);
     }
@@ -271,24 +252,21 @@ const QImage& badgeImage(int d) {
     return *images.insert(d, image);
 }
 
-// Text drawn exactly as the old drawText path would from a TextLine of its own: printable
-// characters below the combining marks, no trailing space (its width counts for eliding but not
-// for drawing). Anything else (scripts that join or run right to left, line breaks, tabs) takes
-// drawText's own path.
-bool isPlainLine(const QString& text) {
-    if (text.isEmpty() || text.back() == u' ') {
-        return false;
-    }
-    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
-        const char16_t u = c.unicode();
-        return u >= 0x20 && u < 0x300 && !(u >= 0x7f && u < 0xa0);
-    });
+// A title a TextLine draws as drawText would: one line, no tabs or line breaks (drawText
+// breaks and expands those).
+bool isOneLine(const QString& text) {
+    return std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x20; });
 }
 
 }  // namespace
 
-ChipPainter::ChipPainter(QPainter& painter, ChipTitles* titles)
-    : m_painter(painter), m_titles(titles), m_base(painter.font()), m_pen(painter.pen()) {
+ChipPainter::ChipPainter(QPainter& painter, ChipTitles* titles, const QPalette& palette)
+    : m_painter(painter),
+      m_titles(titles),
+      m_base(painter.font()),
+      m_pen(painter.pen()),
+      m_dark(palette.color(QPalette::Base).lightness() < 128),
+      m_text(m_dark ? palette.color(QPalette::Text) : QColor(0x22, 0x26, 0x2b)) {
     // Shapes come from images where they land on whole device pixels, as in every widget paint.
     const QTransform t = painter.deviceTransform();
     m_cacheShapes = painter.device() != nullptr && painter.device()->devicePixelRatioF() == 1.0 &&
@@ -305,6 +283,10 @@ ChipPainter::ChipPainter(QPainter& painter, ChipTitles* titles)
 
 ChipPainter::~ChipPainter() {
     m_painter.setPen(m_pen);
+}
+
+QColor ChipPainter::ink(const QColor& hue, int factor) const {
+    return m_dark ? hue.lighter(factor) : hue.darker(factor);
 }
 
 void ChipPainter::paintShape(const QRect& rect, const QColor& fill, const QColor& accent,
@@ -342,42 +324,21 @@ void ChipPainter::paintTitle(const QRect& text, const CalendarItem& item, bool s
         }
     }
     const QString title = qs(item.post.title);
-    const QFont& font = skipped ? fonts.struck : fonts.main;
-    if (!isPlainLine(title)) {
-        m_painter.setFont(font);
-        const QFontMetrics& metrics = skipped ? fonts.struckMetrics : fonts.mainMetrics;
-        m_painter.drawText(text, flags, metrics.elidedText(title, Qt::ElideRight, text.width()));
+    const QFontMetrics& metrics = skipped ? fonts.struckMetrics : fonts.mainMetrics;
+    const QString shown = metrics.elidedText(title, Qt::ElideRight, text.width());
+    if (!isOneLine(shown)) {
+        m_painter.setFont(skipped ? fonts.struck : fonts.main);
+        m_painter.drawText(text, flags, shown);
         m_painter.setFont(m_base);
         return;
     }
-    // QFontMetrics::elidedText's cut, from one shaping of the title: the title when it fits,
-    // else the characters before the one that reaches the width less the ellipsis's, and the
-    // ellipsis.
-    TextLine line(title, font, fonts.direction);
-    const auto length = static_cast<int>(title.size());
-    if (length > 1 && line.advance() > text.width()) {
-        const qreal available = text.width() - fonts.ellipsisWidth;
-        if (available < 0) {
-            line = TextLine();
-        } else {
-            int pos = 0;
-            int next = 0;
-            qreal start = line.cursorX(0);
-            qreal width = 0;
-            do {
-                pos = next;
-                ++next;
-                width = line.cursorX(next) - start;
-            } while (next < length && width < available);
-            line = TextLine(title.left(pos) + fonts.ellipsis, font, fonts.direction);
-        }
-    }
+    const TextLine line(shown, skipped ? fonts.struck : fonts.main, fonts.direction);
     line.draw(m_painter, text, flags);
     if (m_titles) {
         if (m_titles->m_lines.size() > 4096) {  // resized over and over without a reload
             m_titles->m_lines.clear();
         }
-        m_titles->m_lines.insert(key, std::move(line));
+        m_titles->m_lines.insert(key, line);
     }
 }
 
@@ -417,7 +378,9 @@ void ChipPainter::paint(const QRect& rect, const CalendarItem& item, bool withTi
         QColor tagFill = selling ? QColor(0xd9, 0x8a, 0x1c) : accent;
         tagFill.setAlphaF(0.18f);
         m_painter.fillRect(tagRect, tagFill);
-        m_painter.setPen(selling ? QColor(0x8a, 0x4b, 0x00) : accent.darker(150));
+        // Words in the chip's hue, darker on a light page and lighter on a dark one.
+        m_painter.setPen(selling ? (m_dark ? QColor(0xe8, 0xa8, 0x50) : QColor(0x8a, 0x4b, 0x00))
+                                 : ink(accent, 150));
         (wide ? fonts.tags : fonts.tagLetters)[purpose].draw(m_painter, tagRect, Qt::AlignCenter);
         text.setRight(tagRect.left() - 3);
     }
@@ -425,16 +388,12 @@ void ChipPainter::paint(const QRect& rect, const CalendarItem& item, bool withTi
     if (withTime) {
         // The time quieter than the title, so a glance down a day reads the titles.
         const auto [time, timeWidth] = fonts.time(item.minutes, skipped);
-        m_painter.setPen(skipped ? QColor(0x99, 0x99, 0x99) : accent.darker(170));
+        m_painter.setPen(skipped ? QColor(0x99, 0x99, 0x99) : ink(accent, 170));
         time.draw(m_painter, text, Qt::AlignVCenter | Qt::AlignLeft);
         text.setLeft(text.left() + timeWidth + 4);
     }
-    m_painter.setPen(skipped ? QColor(0x88, 0x88, 0x88) : QColor(0x22, 0x26, 0x2b));
+    m_painter.setPen(skipped ? QColor(0x88, 0x88, 0x88) : m_text);
     paintTitle(text, item, skipped);
-}
-
-void paintChip(QPainter& painter, const QRect& rect, const CalendarItem& item, bool withTime) {
-    ChipPainter(painter).paint(rect, item, withTime);
 }
 
 }  // namespace rapport::ui

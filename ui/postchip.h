@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QFont>
 #include <QHash>
+#include <QPalette>
 #include <QPen>
 #include <QRect>
 #include <QString>
@@ -27,9 +28,6 @@ QColor channelColour(int index);
 QString purposeTag(core::Purpose purpose);
 /// The chip's tooltip: title, time, channel, purpose, status, and the advisor's sentences.
 QString chipToolTip(const CalendarItem& item);
-/// Paints one chip into `rect`; `withTime` puts the local time before the title. For many chips
-/// in one paint, a ChipPainter is quicker.
-void paintChip(QPainter& painter, const QRect& rect, const CalendarItem& item, bool withTime);
 
 /// One line of text shaped once and drawn as often as wanted, where QPainter::drawText shapes
 /// it again on every call: what the calendar's repeated words and numbers are drawn with. Draws
@@ -44,13 +42,12 @@ public:
     bool isNull() const { return !m_layout; }
     /// The width drawText would align by.
     qreal advance() const;
-    /// Where the text before character `position` ends.
-    qreal cursorX(int position) const;
     /// Draws into `rect`, aligned as Qt::Alignment `flags` say (horizontal and vertical).
     void draw(QPainter& painter, const QRect& rect, int flags) const;
 
 private:
     std::shared_ptr<QTextLayout> m_layout;  // shared by copies, never changed once made
+    qreal m_leading = 0;
 };
 
 /// Chip titles as laid out by a ChipPainter, kept by a view between paints of the same items
@@ -83,7 +80,9 @@ private:
 class ChipPainter {
 public:
     /// `titles`, when given, keeps the titles laid out for the next paint of the same items.
-    explicit ChipPainter(QPainter& painter, ChipTitles* titles = nullptr);
+    /// The words take colours that read on the `palette`'s base, light or dark.
+    explicit ChipPainter(QPainter& painter, ChipTitles* titles = nullptr,
+                         const QPalette& palette = QPalette());
     ~ChipPainter();
     ChipPainter(const ChipPainter&) = delete;
     ChipPainter& operator=(const ChipPainter&) = delete;
@@ -94,11 +93,15 @@ private:
     void paintShape(const QRect& rect, const QColor& fill, const QColor& accent, bool dashed);
     void paintBadge(const QRect& badge);
     void paintTitle(const QRect& rect, const CalendarItem& item, bool skipped);
+    /// `hue` made darker (on a light base) or lighter (on a dark one) by `factor`.
+    QColor ink(const QColor& hue, int factor) const;
 
     QPainter& m_painter;
     ChipTitles* m_titles;
     QFont m_base;
     QPen m_pen;
+    bool m_dark;
+    QColor m_text;
     bool m_cacheShapes;
 };
 

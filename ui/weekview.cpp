@@ -207,7 +207,7 @@ void WeekView::paintEvent(QPaintEvent* event) {
         p.drawLine(col.left(), 0, col.left(), col.bottom());
     }
     {
-        ChipPainter chips(p);
+        ChipPainter chips(p, nullptr, pal);
         for (const auto& placed : m_placed) {
             if (placed.rect.intersects(event->rect())) {
                 chips.paint(placed.rect, *placed.item, true);

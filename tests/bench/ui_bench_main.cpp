@@ -5,6 +5,24 @@
 
 #include <benchmark/benchmark.h>
 
+#include <functional>
+#include <vector>
+
+#include "uibench.h"
+
+namespace {
+
+std::vector<std::function<void()>>& cleanups() {
+    static std::vector<std::function<void()>> list;
+    return list;
+}
+
+}  // namespace
+
+void rapport::bench::beforeAppExit(std::function<void()> cleanup) {
+    cleanups().push_back(std::move(cleanup));
+}
+
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
@@ -14,5 +32,9 @@ int main(int argc, char** argv) {
     }
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
+    // Widgets made for the benchmarks go while the application still exists.
+    for (auto it = cleanups().rbegin(); it != cleanups().rend(); ++it) {
+        (*it)();
+    }
     return 0;
 }

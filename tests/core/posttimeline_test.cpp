@@ -193,7 +193,7 @@ TEST(PostTimeline, StaysTheSameAsTheFileThroughRandomEdits) {
     std::vector<Id> posts{f.single};
     for (int step = 0; step < 150; ++step) {
         SCOPED_TRACE("step " + std::to_string(step));
-        switch (pick(5)) {
+        switch (pick(8)) {
             case 0: {
                 Post p = f.w.post("Post " + std::to_string(step),
                                   f.w.at(someDay(), pick(2) ? "09:00" : "18:45"),
@@ -231,13 +231,40 @@ TEST(PostTimeline, StaysTheSameAsTheFileThroughRandomEdits) {
                 }
                 break;
             }
-            default: {
+            case 4: {
                 const auto dates = occurrenceDates(f.monday, someDay(), ymd(2026, 5, 1));
                 if (!dates.empty()) {
                     skipOccurrence(store, f.monday.id, dates.front());
                 }
                 break;
             }
+            case 5: {
+                // A new series of its own, on a random weekday and time.
+                auto rule = CalendarWorkspace::weekly(someDay(), 1u << pick(7),
+                                                      pick(2) ? "08:00" : "17:30");
+                Post templ = f.w.post("Series " + std::to_string(step), std::nullopt);
+                templ.scheduledAt = f.w.at(rule.startDate, "08:00");
+                f.w.addSeries(rule, templ);
+                break;
+            }
+            case 6: {
+                // A series' rule changed in place, or the series removed with its posts.
+                auto all = store.list<Series>();
+                auto& series = all[static_cast<std::size_t>(pick(static_cast<int>(all.size())))];
+                if (series.id != f.monday.id && pick(2) == 0) {
+                    store.remove<Series>(series.id);
+                } else if (series.id != f.monday.id) {
+                    series.time = TimeOfDay{pick(24) * 60};
+                    store.update(series);
+                }
+                break;
+            }
+            default:
+                // A restore elsewhere: announced as a Reset.
+                if (pick(3) == 0) {
+                    store.announceExternalChange();
+                }
+                break;
         }
         if (step % 5 == 0) {
             expectSameAsStore(timeline, store);
@@ -252,7 +279,8 @@ TEST(PostTimeline, ASnapshotReadElsewhereIsBroughtUpToDate) {
     Fixture f;
     Store& store = *f.w.store;
     PostTimeline timeline(store);
-    timeline.expectSnapshot();
+    const auto ticket = timeline.expectSnapshot();
+    EXPECT_NE(ticket, 0u);
     // An edit before the read: in the snapshot, and noted as well.
     auto p = store.get<Post>(f.single);
     p.title = "Before the read";
@@ -268,7 +296,7 @@ TEST(PostTimeline, ASnapshotReadElsewhereIsBroughtUpToDate) {
     skipOccurrence(store, f.monday.id, ymd(2026, 3, 9));
     EXPECT_FALSE(timeline.isLoaded());
 
-    timeline.adopt(std::move(snapshot));
+    timeline.adopt(ticket, std::move(snapshot));
     EXPECT_TRUE(timeline.isLoaded());
     EXPECT_FALSE(timeline.isCurrent());  // the edits since wait for the next use
     expectSameAsStore(timeline, store);
@@ -277,20 +305,20 @@ TEST(PostTimeline, ASnapshotReadElsewhereIsBroughtUpToDate) {
     {
         SCOPED_TRACE("a niche removed while a snapshot is read: everything is read again");
         PostTimeline other(store);
-        other.expectSnapshot();
+        const auto t = other.expectSnapshot();
         PostSnapshot early = PostTimeline::read(store);
         store.remove<Niche>(f.w.seoId);
-        other.adopt(std::move(early));
+        other.adopt(t, std::move(early));
         expectSameAsStore(other, store);
     }
     {
         SCOPED_TRACE("a late snapshot is ignored");
         PostTimeline other(store);
-        other.expectSnapshot();
+        const auto t = other.expectSnapshot();
         PostSnapshot late = PostTimeline::read(store);
         store.remove<Post>(added);
         expectSameAsStore(other, store);  // needed before the snapshot came: read itself
-        other.adopt(std::move(late));
+        other.adopt(t, std::move(late));
         expectSameAsStore(other, store);
     }
 }
@@ -303,30 +331,91 @@ TEST(PostTimeline, AfterAResetASnapshotReplacesWhatWasHeld) {
     PostTimeline timeline(store);
     expectSameAsStore(timeline, store);
     EXPECT_FALSE(timeline.needsFullRead());
-    timeline.expectSnapshot();  // nothing to do while current
+    EXPECT_EQ(timeline.expectSnapshot(), 0u);  // nothing to do while current
     store.db().exec("UPDATE posts SET title = title || ' (restored)'");
     store.announceExternalChange();
     EXPECT_TRUE(timeline.needsFullRead());
 
-    timeline.expectSnapshot();
+    const auto ticket = timeline.expectSnapshot();
     PostSnapshot snapshot = PostTimeline::read(store);
     auto p = store.get<Post>(f.single);
     p.title = "Edited after the restore";
     store.update(p);
     EXPECT_TRUE(timeline.needsFullRead());  // the old posts are not used meanwhile
-    timeline.adopt(std::move(snapshot));
+    timeline.adopt(ticket, std::move(snapshot));
     EXPECT_FALSE(timeline.needsFullRead());
     expectSameAsStore(timeline, store);
 
     {
         SCOPED_TRACE("a second Reset while the snapshot is read");
         store.announceExternalChange();
-        timeline.expectSnapshot();
+        const auto t = timeline.expectSnapshot();
         PostSnapshot early = PostTimeline::read(store);
         store.db().exec("UPDATE posts SET body = 'changed behind its back'");
         store.announceExternalChange();
-        timeline.adopt(std::move(early));
+        timeline.adopt(t, std::move(early));
         EXPECT_TRUE(timeline.needsFullRead());
         expectSameAsStore(timeline, store);
     }
+    {
+        SCOPED_TRACE("a second snapshot asked for while the first is read: only it counts");
+        store.announceExternalChange();
+        const auto first = timeline.expectSnapshot();
+        PostSnapshot old = PostTimeline::read(store);
+        store.db().exec("UPDATE posts SET title = 'After a second restore'");
+        store.announceExternalChange();
+        const auto second = timeline.expectSnapshot();
+        EXPECT_NE(first, second);
+        PostSnapshot fresh = PostTimeline::read(store);
+        timeline.adopt(first, std::move(old));  // the first worker finishes first
+        EXPECT_TRUE(timeline.needsFullRead());
+        timeline.adopt(second, std::move(fresh));
+        EXPECT_FALSE(timeline.needsFullRead());
+        expectSameAsStore(timeline, store);
+    }
+}
+
+// Another connection (the command line, or a worker) writes without this store announcing
+// anything: the next use sees the file's version count move and reads everything again.
+TEST(PostTimeline, SeesWhatAnotherConnectionWrote) {
+    TempDir dir;
+    const auto path = dir.file("work.rapport");
+    Id postId = 0;
+    {
+        auto store = Store::open(path);
+        Channel x = sampleChannel("X");
+        const Id channel = store->add(x);
+        Post p;
+        p.title = "First words";
+        p.channelId = channel;
+        p.status = PostStatus::Scheduled;
+        p.scheduledAt = toInstant(ymd(2026, 3, 10), TimeOfDay{9 * 60}, "UTC");
+        postId = store->add(p);
+    }
+    auto store = Store::open(path);
+    PostTimeline timeline(*store);
+    ASSERT_EQ(timeline.effectivePosts(ymd(2026, 3, 1), ymd(2026, 3, 31)).size(), 1u);
+    EXPECT_FALSE(timeline.changedElsewhere());
+
+    auto other = Store::openConnection(path);
+    auto p = other->get<Post>(postId);
+    p.title = "Changed by another program";
+    other->update(p);
+
+    // The use sees it by itself.
+    const auto posts = timeline.effectivePosts(ymd(2026, 3, 1), ymd(2026, 3, 31));
+    ASSERT_EQ(posts.size(), 1u);
+    EXPECT_EQ(posts.front().title, "Changed by another program");
+    EXPECT_FALSE(timeline.changedElsewhere());
+    // And a caller that keeps results of its own can ask.
+    p.title = "Changed by another program again";
+    other->update(p);
+    EXPECT_TRUE(timeline.changedElsewhere());
+    EXPECT_EQ(timeline.effectivePosts(ymd(2026, 3, 1), ymd(2026, 3, 31)).front().title,
+              "Changed by another program again");
+    // This connection's own writes are announced, not counted as another's.
+    p.title = "Changed here";
+    store->update(p);
+    EXPECT_FALSE(timeline.changedElsewhere());
+    expectSameAsStore(timeline, *store);
 }

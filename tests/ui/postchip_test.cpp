@@ -261,33 +261,80 @@ TEST(TextLineTest, DrawsWhereDrawTextDraws) {
     font.setPixelSize(12);
     QFont bold = font;
     bold.setBold(true);
-    for (const QFont& f : {font, bold}) {
-        for (const QString& text :
-             {QStringLiteral("15"), QStringLiteral("+132 more"), QStringLiteral("MON"),
-              QStringLiteral("09:30"), QStringLiteral("Wider than its box")}) {
-            for (int flags : {int(Qt::AlignCenter), int(Qt::AlignVCenter | Qt::AlignLeft),
-                              int(Qt::AlignRight | Qt::AlignTop), int(Qt::AlignBottom)}) {
-                for (const QRect& rect :
-                     {QRect(3, 2, 22, 16), QRect(1, 1, 140, 18), QRect(4, 5, 30, 9)}) {
-                    QImage expected(160, 30, QImage::Format_ARGB32_Premultiplied);
-                    expected.fill(Qt::white);
-                    QImage actual = expected;
-                    {
-                        QPainter painter(&expected);
-                        painter.setFont(f);
-                        painter.setPen(QColor(0x22, 0x26, 0x2b));
-                        painter.drawText(rect, flags, text);
+    for (const Qt::LayoutDirection direction : {Qt::LeftToRight, Qt::RightToLeft}) {
+        for (const QFont& f : {font, bold}) {
+            for (const QString& text :
+                 {QStringLiteral("15"), QStringLiteral("+132 more"), QStringLiteral("MON"),
+                  QStringLiteral("09:30"), QStringLiteral("Wider than its box")}) {
+                for (int flags : {int(Qt::AlignCenter), int(Qt::AlignVCenter | Qt::AlignLeft),
+                                  int(Qt::AlignRight | Qt::AlignTop), int(Qt::AlignBottom)}) {
+                    for (const QRect& rect :
+                         {QRect(3, 2, 22, 16), QRect(1, 1, 140, 18), QRect(4, 5, 30, 9)}) {
+                        QImage expected(160, 30, QImage::Format_ARGB32_Premultiplied);
+                        expected.fill(Qt::white);
+                        QImage actual = expected;
+                        {
+                            QPainter painter(&expected);
+                            painter.setLayoutDirection(direction);
+                            painter.setFont(f);
+                            painter.setPen(QColor(0x22, 0x26, 0x2b));
+                            painter.drawText(rect, flags, text);
+                        }
+                        {
+                            QPainter painter(&actual);
+                            painter.setLayoutDirection(direction);
+                            painter.setPen(QColor(0x22, 0x26, 0x2b));
+                            TextLine(text, f, direction).draw(painter, rect, flags);
+                        }
+                        ASSERT_EQ(difference(expected, actual), "")
+                            << text.toStdString() << " flags " << flags << " in " << rect.width()
+                            << "x" << rect.height()
+                            << (direction == Qt::RightToLeft ? " right to left" : "");
                     }
-                    {
-                        QPainter painter(&actual);
-                        painter.setPen(QColor(0x22, 0x26, 0x2b));
-                        TextLine(text, f).draw(painter, rect, flags);
-                    }
-                    ASSERT_EQ(difference(expected, actual), "")
-                        << text.toStdString() << " flags " << flags << " in " << rect.width() << "x"
-                        << rect.height();
                 }
             }
+        }
+    }
+}
+
+// On a dark palette the words of a chip are light, so they read on its dark fill; on a light
+// one they stay dark.
+TEST(ChipPainterTest, WordsReadOnADarkPalette) {
+    const auto brightest = [](const QImage& image, const QRect& area) {
+        int best = 0;
+        for (int y = area.top(); y <= area.bottom(); ++y) {
+            for (int x = area.left(); x <= area.right(); ++x) {
+                best = std::max(best, qGray(image.pixel(x, y)));
+            }
+        }
+        return best;
+    };
+    const CalendarItem chip =
+        item("A long enough title to see", PostStatus::Scheduled, Purpose::Value, false);
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x1c, 0x1e, 0x21));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    QPalette light;
+    light.setColor(QPalette::Base, Qt::white);
+    const QRect rect(0, 2, 330, 20);
+    const QRect title(60, 2, 150, 20);  // past the time, before the tag
+    for (const bool isDark : {true, false}) {
+        QImage image = canvas(isDark ? dark.color(QPalette::Base) : Qt::white);
+        {
+            QPainter painter(&image);
+            ChipPainter(painter, nullptr, isDark ? dark : light).paint(rect, chip, true);
+        }
+        if (isDark) {
+            EXPECT_GT(brightest(image, title), 200);  // light letters on the dark chip
+        } else {
+            // The darkest letter pixel is dark: the words are dark on the light chip.
+            int darkest = 255;
+            for (int y = title.top(); y <= title.bottom(); ++y) {
+                for (int x = title.left(); x <= title.right(); ++x) {
+                    darkest = std::min(darkest, qGray(image.pixel(x, y)));
+                }
+            }
+            EXPECT_LT(darkest, 80);
         }
     }
 }
