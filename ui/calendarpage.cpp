@@ -514,6 +514,9 @@ const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, con
         item.post = std::move(post);
     }
 
+    // Quiet figures in the palette's own quiet colour, so they read on a light or dark page;
+    // a niche over a fifth promotional in amber, which reads on both.
+    const QString quiet = palette().color(QPalette::PlaceholderText).name();
     QString mix = QStringLiteral("<b>%1</b>").arg(tr("Mix per niche"));
     for (const auto& niche : report.niches) {
         mix += QStringLiteral(
@@ -523,8 +526,8 @@ const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, con
                    .arg(niche.value)
                    .arg(niche.promotional)
                    .arg(qRound(niche.valueShare() * 100))
-                   .arg(niche.promotionalShare() > 0.2 ? QStringLiteral("#8a4b00")
-                                                       : QStringLiteral("#555"));
+                   .arg(niche.promotionalShare() > 0.2 ? QStringLiteral("#b86a10")
+                                                       : quiet);
     }
     if (report.niches.empty()) {
         mix += QStringLiteral("<p>%1</p>").arg(tr("No scheduled or published posts here."));

@@ -27,6 +27,7 @@
 #include "core/store.h"
 #include "core/timeutil.h"
 #include "ui/cadenceeditor.h"
+#include "ui/calendarpage.h"
 #include "ui/campaigndialog.h"
 #include "ui/campaignstab.h"
 #include "ui/campaignwizard.h"
@@ -294,6 +295,32 @@ int main(int argc, char** argv) {
         const QString path = QDir(g_out).filePath(QStringLiteral("74-tray-badges.png"));
         strip.save(path);
         std::cout << path.toStdString() << "\n";
+    }
+    {
+        // The calendar's month and week, in the light palette and in a dark one.
+        window.setCurrentPage(ui::MainWindow::Calendar);
+        auto* calendar = qobject_cast<ui::CalendarPage*>(window.page(ui::MainWindow::Calendar));
+        calendar->setView(ui::CalendarPage::View::Month);
+        save(&window, QStringLiteral("80-calendar-month"));
+        calendar->setView(ui::CalendarPage::View::Week);
+        save(&window, QStringLiteral("81-calendar-week"));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1c, 0x1e, 0x21));
+        dark.setColor(QPalette::AlternateBase, QColor(0x25, 0x27, 0x2b));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x33, 0x35, 0x3a));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x58, 0x5e));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa3));
+        dark.setColor(QPalette::Highlight, QColor(0x3b, 0x82, 0xc4));
+        dark.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xf0));
+        QApplication::setPalette(dark);
+        window.store().announceExternalChange();  // the mix panel's words take the new colours
+        save(&window, QStringLiteral("82-calendar-week-dark"));
+        calendar->setView(ui::CalendarPage::View::Month);
+        save(&window, QStringLiteral("83-calendar-month-dark"));
     }
     return 0;
 }
