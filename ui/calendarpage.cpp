@@ -526,8 +526,7 @@ const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, con
                    .arg(niche.value)
                    .arg(niche.promotional)
                    .arg(qRound(niche.valueShare() * 100))
-                   .arg(niche.promotionalShare() > 0.2 ? QStringLiteral("#b86a10")
-                                                       : quiet);
+                   .arg(niche.promotionalShare() > 0.2 ? QStringLiteral("#b86a10") : quiet);
     }
     if (report.niches.empty()) {
         mix += QStringLiteral("<p>%1</p>").arg(tr("No scheduled or published posts here."));
