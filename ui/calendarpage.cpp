@@ -43,6 +43,7 @@
 #include "ui/posteditor.h"
 #include "ui/undocontext.h"
 #include "ui/weekview.h"
+#include "ui/widgetstyle.h"
 
 namespace rapport::ui {
 
@@ -516,7 +517,7 @@ const CalendarPage::Loaded& CalendarPage::load(View view, const QDate& from, con
 
     // Quiet figures in the palette's own quiet colour, so they read on a light or dark page;
     // a niche over a fifth promotional in amber, which reads on both.
-    const QString quiet = palette().color(QPalette::PlaceholderText).name();
+    const QString quiet = quietColour(this);
     QString mix = QStringLiteral("<b>%1</b>").arg(tr("Mix per niche"));
     for (const auto& niche : report.niches) {
         mix += QStringLiteral(

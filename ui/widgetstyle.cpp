@@ -7,6 +7,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 #include "ui/displaytext.h"
 #include "ui/twolinedelegate.h"
 
@@ -89,7 +91,18 @@ QString htmlText(const QString& text) {
 }
 
 QString quietColour(const QWidget* widget) {
-    return widget->palette().color(QPalette::PlaceholderText).name();
+    // The placeholder colour is mostly the text colour half transparent, and a colour name
+    // drops the transparency: mix it into the window's colour instead, which the text sits on.
+    const QPalette& pal = widget->palette();
+    const QColor quiet = pal.color(QPalette::PlaceholderText);
+    const QColor under = pal.color(QPalette::Window);
+    const double a = quiet.alphaF();
+    const auto mix = [a](double over, double below) {
+        return static_cast<int>(std::lround((over * a + below * (1.0 - a)) * 255.0));
+    };
+    return QColor(mix(quiet.redF(), under.redF()), mix(quiet.greenF(), under.greenF()),
+                  mix(quiet.blueF(), under.blueF()))
+        .name();
 }
 
 }  // namespace rapport::ui
