@@ -930,6 +930,40 @@ TEST_F(CalendarExportTest, ThePostsAreReadOffTheGuiThreadAndEditsMeanwhileShow) 
     }
 }
 
+// Another program (the command line) adds posts to the file while the page is open: the page
+// shows them once it moves to another period, the period it had loaded before included.
+TEST_F(CalendarExportTest, PostsAnotherProgramAddsShowAfterTheNextMove) {
+    auto p = page();
+    p->setView(CalendarPage::View::Month);
+    p->setDate(QDate(2026, 11, 24));
+    p->next();  // December loaded too
+    p->previous();
+    const auto has = [&](const std::string& title) {
+        return std::any_of(p->visibleItems().begin(), p->visibleItems().end(),
+                           [&](const CalendarItem* i) { return i->post.title == title; });
+    };
+    ASSERT_TRUE(has("Keyword guide"));
+    {
+        auto other = core::Store::openConnection(m_store->path());
+        for (const auto& [title, day] : {std::pair{"Written from a shell", "2026-11-26"},
+                                         std::pair{"December, from a shell", "2026-12-08"}}) {
+            core::Post post;
+            post.title = title;
+            post.channelId = m_ids.x;
+            post.status = core::PostStatus::Scheduled;
+            post.scheduledAt =
+                core::toInstant(*core::parseDate(day), core::TimeOfDay{600}, "Europe/Berlin");
+            other->add(post);
+        }
+    }
+    EXPECT_FALSE(has("Written from a shell"));  // nothing told the page yet
+    p->next();
+    EXPECT_TRUE(has("December, from a shell"));
+    p->previous();  // November was loaded before the other program wrote
+    EXPECT_TRUE(has("Written from a shell"));
+    EXPECT_TRUE(has("Keyword guide"));
+}
+
 TEST_F(CalendarExportTest, TheVisibleMonthGoesToICalendarOffTheGuiThreadAndParsesBack) {
     auto p = page();
     CalendarExport r;
